@@ -1,0 +1,80 @@
+package io.certwright.core.cluster;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one port through which the controller core reads and writes cluster state. The
+ * Kubernetes runtime implements it over the API server; the local runtime over a directory.
+ *
+ * <p>Contract shared by every method:
+ * <ul>
+ *   <li>Objects returned are copies the caller owns; changing them changes nothing until
+ *       written back.</li>
+ *   <li>Writes are atomic per object. {@link #update} and {@link #updateStatus} compare
+ *       {@code metadata.resourceVersion} and raise {@link ClusterException.Conflict} when it is
+ *       stale; an empty resourceVersion skips the comparison.</li>
+ *   <li>Cluster-scoped kinds take a null namespace.</li>
+ *   <li>Implementations are thread-safe.</li>
+ * </ul>
+ */
+public interface Cluster {
+    /** Returns the object, or empty when it does not exist. */
+    <T extends HasMetadata> Optional<T> get(ResourceKind<T> kind, String namespace, String name);
+
+    /** Lists objects of a kind in one namespace, or in all namespaces when {@code namespace} is null. */
+    <T extends HasMetadata> List<T> list(ResourceKind<T> kind, String namespace);
+
+    /**
+     * Creates an object. When {@code metadata.name} is empty and {@code metadata.generateName}
+     * is set, a random five-character suffix is appended. Sets uid, resourceVersion,
+     * creationTimestamp and generation 1.
+     *
+     * @return the stored object
+     * @throws ClusterException.AlreadyExists when the name is taken
+     */
+    <T extends HasMetadata> T create(ResourceKind<T> kind, T object);
+
+    /**
+     * Replaces metadata and spec (for Secrets: the whole object). The status in the argument is
+     * ignored and the stored status kept. The generation grows when the spec changes.
+     *
+     * @throws ClusterException.NotFound when the object does not exist
+     * @throws ClusterException.Conflict when the resourceVersion is stale
+     */
+    <T extends HasMetadata> T update(ResourceKind<T> kind, T object);
+
+    /**
+     * Replaces only the status; metadata and spec in the argument are ignored.
+     *
+     * @throws ClusterException.NotFound when the object does not exist
+     * @throws ClusterException.Conflict when the resourceVersion is stale
+     */
+    <T extends HasMetadata> T updateStatus(ResourceKind<T> kind, T object);
+
+    /** Deletes an object; does nothing when it does not exist. */
+    <T extends HasMetadata> void delete(ResourceKind<T> kind, String namespace, String name);
+
+    /**
+     * Server-side applies a Secret for {@code fieldManager} with force: the labels, annotations,
+     * data keys, type and ownerReferences present in {@code desired} are set and owned by that
+     * manager; keys the manager owned before and that are absent from {@code desired} are
+     * removed; keys owned by other managers are kept. The result records ownership in
+     * {@code metadata.managedFields} (operation Apply, fieldsV1), as the API server does, so that
+     * post-issuance checks can read it back. Creates the Secret when missing.
+     *
+     * @return the stored Secret
+     */
+    Secret applySecret(Secret desired, String fieldManager);
+
+    /** Registers a listener that sees every later change. */
+    void addListener(ChangeListener listener);
+
+    /** Returns a recorder that stamps events with {@code source} as the reporting component. */
+    EventRecorder events(String source);
+
+    /** Lists recorded events about one object, oldest first. */
+    List<Event> eventsFor(ResourceKind<?> kind, String namespace, String name);
+}

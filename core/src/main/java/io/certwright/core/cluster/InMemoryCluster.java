@@ -1,0 +1,643 @@
+package io.certwright.core.cluster;
+
+import io.certwright.api.Json;
+import io.certwright.api.model.CertManagerResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.Secret;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link Cluster} kept in memory that behaves like a Kubernetes API server for the kinds Certwright
+ * handles: it assigns uid, resourceVersion (one global counter), creationTimestamp and generation, appends a
+ * random suffix to {@code generateName}, enforces optimistic concurrency, keeps status and the rest of an
+ * object apart, deletes dependents whose controller owner reference names a deleted object, tracks
+ * server-side apply field ownership of Secrets in {@code metadata.managedFields}, and records events.
+ *
+ * <p>Differences from an API server: no admission webhooks, no finalizers (delete removes at once), and
+ * garbage collection follows only owner references with {@code controller: true}. A create drops the status
+ * of the cert-manager kinds, as their status subresource does; {@link #load} keeps it.
+ *
+ * <p>Objects are deep-copied on the way in and out. Listeners are called after each write, outside the store
+ * lock, in the order the writes were applied; a write returns after its notifications were delivered.
+ * Thread-safe.
+ */
+public final class InMemoryCluster implements Cluster {
+    private static final Logger log = LoggerFactory.getLogger(InMemoryCluster.class);
+
+    /** Characters of generated name suffixes: lowercase consonants and digits, so no words or look-alikes form. */
+    private static final char[] SUFFIX_ALPHABET = "bcdfghjklmnpqrstvwxz2456789".toCharArray();
+    private static final int SUFFIX_LENGTH = 5;
+    private static final Comparator<ObjectKey> KEY_ORDER = Comparator
+            .comparing(ObjectKey::namespace, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(ObjectKey::name);
+
+    private final Clock clock;
+    private final ReentrantLock storeLock = new ReentrantLock();
+    private final Map<ResourceKind<?>, TreeMap<ObjectKey, HasMetadata>> objects = new HashMap<>();
+    private long resourceVersion;
+
+    private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
+    /** Changes not yet delivered, appended under the store lock so that their order is the write order. */
+    private final ConcurrentLinkedQueue<Change> pending = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock dispatchLock = new ReentrantLock();
+
+    private final InMemoryEventStore events;
+    private final SecureRandom random = new SecureRandom();
+
+    public InMemoryCluster(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.events = new InMemoryEventStore(clock);
+        for (ResourceKind<?> kind : ResourceKind.ALL) {
+            objects.put(kind, new TreeMap<>(KEY_ORDER));
+        }
+    }
+
+    @Override
+    public <T extends HasMetadata> Optional<T> get(ResourceKind<T> kind, String namespace, String name) {
+        HasMetadata stored;
+        storeLock.lock();
+        try {
+            stored = objects.get(kind).get(key(kind, namespace, name));
+        } finally {
+            storeLock.unlock();
+        }
+        // Stored objects are never changed in place, so copying outside the lock is safe.
+        return Optional.ofNullable(stored).map(object -> kind.type().cast(Json.copy(object)));
+    }
+
+    @Override
+    public <T extends HasMetadata> List<T> list(ResourceKind<T> kind, String namespace) {
+        List<HasMetadata> found = new ArrayList<>();
+        storeLock.lock();
+        try {
+            TreeMap<ObjectKey, HasMetadata> byKey = objects.get(kind);
+            if (namespace == null || !kind.namespaced()) {
+                found.addAll(byKey.values());
+            } else {
+                found.addAll(byKey.subMap(new ObjectKey(namespace, ""), true, new ObjectKey(namespace + "\0", ""), false)
+                        .values());
+            }
+        } finally {
+            storeLock.unlock();
+        }
+        List<T> copies = new ArrayList<>(found.size());
+        for (HasMetadata object : found) {
+            copies.add(kind.type().cast(Json.copy(object)));
+        }
+        return copies;
+    }
+
+    @Override
+    public <T extends HasMetadata> T create(ResourceKind<T> kind, T object) {
+        return create(kind, object, ManagedFields.UNKNOWN_MANAGER);
+    }
+
+    /**
+     * Creates an object as {@link #create(ResourceKind, HasMetadata)} does, recording {@code fieldManager} as
+     * the owner of a created Secret's fields.
+     */
+    public <T extends HasMetadata> T create(ResourceKind<T> kind, T object, String fieldManager) {
+        T incoming = admit(kind, object);
+        HasMetadata stored;
+        storeLock.lock();
+        try {
+            ObjectMeta metadata = incoming.getMetadata();
+            if (isBlank(metadata.getName())) {
+                metadata.setName(generateName(kind, metadata));
+            }
+            ObjectKey key = ObjectKey.of(incoming);
+            if (objects.get(kind).containsKey(key)) {
+                throw new ClusterException.AlreadyExists(kind.kind() + " " + key + " already exists");
+            }
+            stampNew(kind, incoming);
+            if (incoming instanceof CertManagerResource<?, ?> resource) {
+                resource.setStatus(null);
+            }
+            if (incoming instanceof Secret secret) {
+                metadata.setManagedFields(updateManagedFields(null, secret, fieldManager));
+            } else {
+                metadata.setManagedFields(null);
+            }
+            stored = incoming;
+            store(kind, null, stored);
+        } finally {
+            storeLock.unlock();
+        }
+        dispatch();
+        return kind.type().cast(Json.copy(stored));
+    }
+
+    @Override
+    public <T extends HasMetadata> T update(ResourceKind<T> kind, T object) {
+        return update(kind, object, ManagedFields.UNKNOWN_MANAGER);
+    }
+
+    /**
+     * Updates an object as {@link #update(ResourceKind, HasMetadata)} does, recording {@code fieldManager} as
+     * the owner of the Secret fields the update changed.
+     */
+    public <T extends HasMetadata> T update(ResourceKind<T> kind, T object, String fieldManager) {
+        T incoming = admit(kind, object);
+        HasMetadata result;
+        storeLock.lock();
+        try {
+            HasMetadata stored = existing(kind, incoming);
+            checkResourceVersion(kind, incoming, stored);
+            copyStatus(stored, incoming);
+            ObjectMeta metadata = incoming.getMetadata();
+            ObjectMeta storedMetadata = stored.getMetadata();
+            metadata.setUid(storedMetadata.getUid());
+            metadata.setCreationTimestamp(storedMetadata.getCreationTimestamp());
+            metadata.setDeletionTimestamp(storedMetadata.getDeletionTimestamp());
+            metadata.setGeneration(storedMetadata.getGeneration());
+            if (incoming instanceof CertManagerResource<?, ?> resource
+                    && !sameJson(((CertManagerResource<?, ?>) stored).getSpec(), resource.getSpec())) {
+                metadata.setGeneration(storedMetadata.getGeneration() == null ? 1 : storedMetadata.getGeneration() + 1);
+            }
+            if (incoming instanceof Secret secret) {
+                checkTypeUnchanged((Secret) stored, secret.getType());
+                metadata.setManagedFields(updateManagedFields((Secret) stored, secret, fieldManager));
+            } else {
+                metadata.setManagedFields(storedMetadata.getManagedFields());
+            }
+            result = writeIfChanged(kind, stored, incoming);
+        } finally {
+            storeLock.unlock();
+        }
+        dispatch();
+        return kind.type().cast(Json.copy(result));
+    }
+
+    @Override
+    public <T extends HasMetadata> T updateStatus(ResourceKind<T> kind, T object) {
+        if (kind == ResourceKind.SECRET) {
+            throw new ClusterException.Invalid("Secrets have no status; use update to change Secret "
+                    + ObjectKey.of(object));
+        }
+        T incoming = admit(kind, object);
+        HasMetadata result;
+        storeLock.lock();
+        try {
+            HasMetadata stored = existing(kind, incoming);
+            checkResourceVersion(kind, incoming, stored);
+            HasMetadata updated = Json.copy(stored);
+            copyStatus(incoming, updated);
+            result = writeIfChanged(kind, stored, updated);
+        } finally {
+            storeLock.unlock();
+        }
+        dispatch();
+        return kind.type().cast(Json.copy(result));
+    }
+
+    @Override
+    public <T extends HasMetadata> void delete(ResourceKind<T> kind, String namespace, String name) {
+        storeLock.lock();
+        try {
+            HasMetadata removed = objects.get(kind).remove(key(kind, namespace, name));
+            if (removed != null) {
+                pending.add(new Change(kind, removed, null));
+                collectGarbage(kind, removed);
+            }
+        } finally {
+            storeLock.unlock();
+        }
+        dispatch();
+    }
+
+    @Override
+    public Secret applySecret(Secret desired, String fieldManager) {
+        Objects.requireNonNull(fieldManager, "fieldManager");
+        Secret want = admit(ResourceKind.SECRET, desired);
+        HasMetadata result;
+        storeLock.lock();
+        try {
+            Secret stored = (Secret) objects.get(ResourceKind.SECRET).get(ObjectKey.of(want));
+            Secret applied = new SecretApply(want, fieldManager).applyTo(stored);
+            if (stored == null) {
+                stampNew(ResourceKind.SECRET, applied);
+                setEntryTime(applied, fieldManager, now());
+                store(ResourceKind.SECRET, null, applied);
+                result = applied;
+            } else {
+                checkTypeUnchanged(stored, want.getType());
+                applied.getMetadata().setResourceVersion(stored.getMetadata().getResourceVersion());
+                if (sameJson(stored, applied)) {
+                    result = stored;
+                } else {
+                    setEntryTime(applied, fieldManager, now());
+                    applied.getMetadata().setResourceVersion(nextResourceVersion());
+                    store(ResourceKind.SECRET, stored, applied);
+                    result = applied;
+                }
+            }
+        } finally {
+            storeLock.unlock();
+        }
+        dispatch();
+        return (Secret) Json.copy(result);
+    }
+
+    @Override
+    public void addListener(ChangeListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    @Override
+    public EventRecorder events(String source) {
+        return events.recorder(source);
+    }
+
+    @Override
+    public List<Event> eventsFor(ResourceKind<?> kind, String namespace, String name) {
+        return events.eventsFor(kind.kind(), kind.namespaced() ? namespace : null, name);
+    }
+
+    /** Returns every recorded event, ordered by when it last happened, oldest first. */
+    public List<Event> allEvents() {
+        return events.all();
+    }
+
+    /** Returns copies of every stored object, grouped by kind in {@link ResourceKind#ALL} order. */
+    public Map<ResourceKind<?>, List<HasMetadata>> snapshot() {
+        Map<ResourceKind<?>, List<HasMetadata>> snapshot = new LinkedHashMap<>();
+        for (ResourceKind<?> kind : ResourceKind.ALL) {
+            snapshot.put(kind, List.copyOf(list(kind, null)));
+        }
+        return snapshot;
+    }
+
+    /**
+     * Stores an object as it is, without the checks and defaults of {@link #create}: status, managedFields,
+     * uid and creationTimestamp are kept, missing ones filled in, and an existing object of the same name
+     * replaced. A numeric resourceVersion is kept and moves the global counter past it. Listeners see the
+     * load as a create or update. For runtimes that restore a saved store.
+     *
+     * @return the stored object
+     * @throws IllegalArgumentException when the object is not of a {@link ResourceKind}
+     */
+    public HasMetadata load(HasMetadata object) {
+        ResourceKind<?> kind = kindOf(object);
+        HasMetadata incoming = Json.copy(object);
+        HasMetadata stored;
+        storeLock.lock();
+        try {
+            ObjectMeta metadata = incoming.getMetadata();
+            if (metadata == null || isBlank(metadata.getName())) {
+                throw new IllegalArgumentException("cannot load a " + kind.kind() + " without metadata.name");
+            }
+            if (!kind.namespaced()) {
+                metadata.setNamespace(null);
+            }
+            if (isBlank(metadata.getUid())) {
+                metadata.setUid(UUID.randomUUID().toString());
+            }
+            if (isBlank(metadata.getCreationTimestamp())) {
+                metadata.setCreationTimestamp(now());
+            }
+            if (metadata.getGeneration() == null && incoming instanceof CertManagerResource<?, ?>) {
+                metadata.setGeneration(1L);
+            }
+            metadata.setResourceVersion(loadedResourceVersion(metadata.getResourceVersion()));
+            HasMetadata previous = objects.get(kind).get(ObjectKey.of(incoming));
+            store(kind, previous, incoming);
+            stored = incoming;
+        } finally {
+            storeLock.unlock();
+        }
+        dispatch();
+        return Json.copy(stored);
+    }
+
+    // ---- writes, called with the store lock held ----
+
+    private HasMetadata writeIfChanged(ResourceKind<?> kind, HasMetadata stored, HasMetadata updated) {
+        updated.getMetadata().setResourceVersion(stored.getMetadata().getResourceVersion());
+        if (sameJson(stored, updated)) {
+            // The API server does not bump the resourceVersion of a write that changes nothing, so
+            // controllers that write unconditionally do not wake each other up forever.
+            return stored;
+        }
+        updated.getMetadata().setResourceVersion(nextResourceVersion());
+        store(kind, stored, updated);
+        return updated;
+    }
+
+    private void store(ResourceKind<?> kind, HasMetadata previous, HasMetadata object) {
+        objects.get(kind).put(ObjectKey.of(object), object);
+        pending.add(new Change(kind, previous, object));
+    }
+
+    private void stampNew(ResourceKind<?> kind, HasMetadata object) {
+        ObjectMeta metadata = object.getMetadata();
+        metadata.setUid(UUID.randomUUID().toString());
+        metadata.setResourceVersion(nextResourceVersion());
+        metadata.setCreationTimestamp(now());
+        metadata.setDeletionTimestamp(null);
+        // Kubernetes gives Secrets no generation, only objects with a spec.
+        metadata.setGeneration(kind == ResourceKind.SECRET ? null : 1L);
+    }
+
+    /** Deletes, transitively, every object whose controller owner reference names a deleted object. */
+    private void collectGarbage(ResourceKind<?> kind, HasMetadata deleted) {
+        Deque<Owner> owners = new ArrayDeque<>();
+        owners.add(new Owner(kind, deleted));
+        while (!owners.isEmpty()) {
+            Owner owner = owners.poll();
+            for (ResourceKind<?> dependentKind : ResourceKind.ALL) {
+                TreeMap<ObjectKey, HasMetadata> byKey = objects.get(dependentKind);
+                List<ObjectKey> dependents = new ArrayList<>();
+                for (Map.Entry<ObjectKey, HasMetadata> entry : byKey.entrySet()) {
+                    if (owner.controls(entry.getValue())) {
+                        dependents.add(entry.getKey());
+                    }
+                }
+                for (ObjectKey key : dependents) {
+                    HasMetadata dependent = byKey.remove(key);
+                    log.debug("garbage collecting {} {}: its controller {} {} was deleted", dependentKind.kind(), key,
+                            owner.kind.kind(), ObjectKey.of(owner.object));
+                    pending.add(new Change(dependentKind, dependent, null));
+                    owners.add(new Owner(dependentKind, dependent));
+                }
+            }
+        }
+    }
+
+    /** Records the fields a create or update changed as owned by {@code manager}, operation Update. */
+    private List<ManagedFieldsEntry> updateManagedFields(Secret before, Secret after, String manager) {
+        SecretFieldSet changed = SecretFieldSet.changed(before, after);
+        SecretFieldSet present = SecretFieldSet.of(after);
+        SecretFieldSet gained = changed.copy();
+        gained.removeAll(inverse(present, changed));
+
+        List<ManagedFieldsEntry> entries = new ArrayList<>();
+        boolean found = false;
+        List<ManagedFieldsEntry> previous = before == null ? null : before.getMetadata().getManagedFields();
+        for (ManagedFieldsEntry entry : previous == null ? List.<ManagedFieldsEntry>of() : previous) {
+            SecretFieldSet fields = SecretFieldSet.parse(entry.getFieldsV1());
+            boolean mine = manager.equals(entry.getManager())
+                    && ManagedFields.OPERATION_UPDATE.equals(entry.getOperation());
+            fields.removeAll(changed);
+            if (mine) {
+                fields.addAll(gained);
+                found = true;
+            }
+            if (!fields.isEmpty()) {
+                entries.add(entry(entry.getManager(), entry.getOperation(), fields,
+                        mine && !changed.isEmpty() ? now() : entry.getTime()));
+            }
+        }
+        if (!found && !gained.isEmpty()) {
+            entries.add(entry(manager, ManagedFields.OPERATION_UPDATE, gained, now()));
+        }
+        return entries.isEmpty() ? null : entries;
+    }
+
+    /** Returns the changed fields that are absent from the object, i.e. the removed ones. */
+    private static SecretFieldSet inverse(SecretFieldSet present, SecretFieldSet changed) {
+        SecretFieldSet removed = changed.copy();
+        removed.removeAll(present);
+        return removed;
+    }
+
+    private String generateName(ResourceKind<?> kind, ObjectMeta metadata) {
+        if (isBlank(metadata.getGenerateName())) {
+            throw new ClusterException.Invalid(kind.kind() + " has neither metadata.name nor metadata.generateName;"
+                    + " set one of them");
+        }
+        while (true) {
+            StringBuilder name = new StringBuilder(metadata.getGenerateName());
+            for (int i = 0; i < SUFFIX_LENGTH; i++) {
+                name.append(SUFFIX_ALPHABET[random.nextInt(SUFFIX_ALPHABET.length)]);
+            }
+            String candidate = name.toString();
+            String namespace = kind.namespaced() ? metadata.getNamespace() : null;
+            if (!objects.get(kind).containsKey(new ObjectKey(namespace, candidate))) {
+                return candidate;
+            }
+        }
+    }
+
+    private HasMetadata existing(ResourceKind<?> kind, HasMetadata incoming) {
+        HasMetadata stored = objects.get(kind).get(ObjectKey.of(incoming));
+        if (stored == null) {
+            throw new ClusterException.NotFound(kind.kind() + " " + ObjectKey.of(incoming) + " not found");
+        }
+        return stored;
+    }
+
+    private static void checkResourceVersion(ResourceKind<?> kind, HasMetadata incoming, HasMetadata stored) {
+        String expected = incoming.getMetadata().getResourceVersion();
+        String actual = stored.getMetadata().getResourceVersion();
+        if (!isBlank(expected) && !expected.equals(actual)) {
+            throw new ClusterException.Conflict("Operation cannot be fulfilled on " + kind.kind() + " "
+                    + ObjectKey.of(incoming) + ": the object has been modified (resourceVersion " + expected
+                    + ", current " + actual + "); read the latest version and try again");
+        }
+    }
+
+    private static void checkTypeUnchanged(Secret stored, String type) {
+        if (type != null && stored.getType() != null && !stored.getType().equals(type)) {
+            throw new ClusterException.Invalid("Secret " + ObjectKey.of(stored) + ": field type is immutable ("
+                    + stored.getType() + " cannot become " + type + "); delete the Secret to change its type");
+        }
+    }
+
+    private String nextResourceVersion() {
+        return Long.toString(++resourceVersion);
+    }
+
+    private String loadedResourceVersion(String loaded) {
+        if (loaded != null) {
+            try {
+                long value = Long.parseLong(loaded);
+                if (value > resourceVersion) {
+                    resourceVersion = value;
+                    return loaded;
+                }
+            } catch (NumberFormatException e) {
+                log.debug("replacing non-numeric resourceVersion {} of a loaded object", loaded);
+            }
+        }
+        return nextResourceVersion();
+    }
+
+    private String now() {
+        return DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    private void setEntryTime(Secret secret, String manager, String time) {
+        List<ManagedFieldsEntry> entries = secret.getMetadata().getManagedFields();
+        if (entries == null) {
+            return;
+        }
+        for (ManagedFieldsEntry entry : entries) {
+            if (manager.equals(entry.getManager()) && ManagedFields.OPERATION_APPLY.equals(entry.getOperation())) {
+                entry.setTime(time);
+            }
+        }
+    }
+
+    // ---- notifications ----
+
+    /**
+     * Delivers pending changes. Changes were queued under the store lock, so draining them one thread at a
+     * time keeps the write order. A writer blocks here until its own change has been delivered.
+     */
+    private void dispatch() {
+        dispatchLock.lock();
+        try {
+            Change change;
+            while ((change = pending.poll()) != null) {
+                HasMetadata oldObject = change.oldObject == null ? null : Json.copy(change.oldObject);
+                HasMetadata newObject = change.newObject == null ? null : Json.copy(change.newObject);
+                for (ChangeListener listener : listeners) {
+                    try {
+                        listener.onChange(change.kind, oldObject, newObject);
+                    } catch (RuntimeException e) {
+                        log.warn("change listener failed on {} {}: {}", change.kind.kind(),
+                                ObjectKey.of(newObject != null ? newObject : oldObject), e.getMessage(), e);
+                    }
+                }
+            }
+        } finally {
+            dispatchLock.unlock();
+        }
+    }
+
+    // ---- helpers ----
+
+    /** Copies the argument and checks and normalizes what every write needs. */
+    private <T extends HasMetadata> T admit(ResourceKind<T> kind, T object) {
+        Objects.requireNonNull(object, "object");
+        T copy = kind.type().cast(Json.copy(object));
+        if (copy.getMetadata() == null) {
+            throw new ClusterException.Invalid(kind.kind() + " has no metadata; set metadata.name");
+        }
+        ObjectMeta metadata = copy.getMetadata();
+        if (!kind.namespaced()) {
+            metadata.setNamespace(null);
+        } else if (isBlank(metadata.getNamespace())) {
+            throw new ClusterException.Invalid(kind.kind() + " " + metadata.getName()
+                    + " has no metadata.namespace; set the namespace it belongs to");
+        }
+        if (copy instanceof Secret secret) {
+            secret.setApiVersion("v1");
+            secret.setKind("Secret");
+            mergeStringData(secret);
+        }
+        return copy;
+    }
+
+    /** Moves {@code stringData} into base64 {@code data}, as the API server does on write. */
+    private static void mergeStringData(Secret secret) {
+        Map<String, String> stringData = secret.getStringData();
+        if (stringData == null || stringData.isEmpty()) {
+            return;
+        }
+        Map<String, String> data = secret.getData() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(secret.getData());
+        stringData.forEach((key, value) -> data.put(key,
+                Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))));
+        secret.setData(data);
+        secret.setStringData(null);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void copyStatus(HasMetadata from, HasMetadata to) {
+        if (from instanceof CertManagerResource source && to instanceof CertManagerResource target) {
+            target.setStatus(Json.copy(source.getStatus()));
+        }
+    }
+
+    private static boolean sameJson(Object left, Object right) {
+        return Objects.equals(Json.json().valueToTree(left), Json.json().valueToTree(right));
+    }
+
+    private static ObjectKey key(ResourceKind<?> kind, String namespace, String name) {
+        return new ObjectKey(kind.namespaced() ? namespace : null, name);
+    }
+
+    private static ResourceKind<?> kindOf(HasMetadata object) {
+        for (ResourceKind<?> kind : ResourceKind.ALL) {
+            if (kind.type().isInstance(object)) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("cannot store a " + object.getClass().getName()
+                + ": it is none of " + ResourceKind.ALL);
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isEmpty();
+    }
+
+    private static ManagedFieldsEntry entry(String manager, String operation, SecretFieldSet fields, String time) {
+        ManagedFieldsEntry entry = new ManagedFieldsEntry();
+        entry.setManager(manager);
+        entry.setOperation(operation);
+        entry.setApiVersion("v1");
+        entry.setFieldsType("FieldsV1");
+        entry.setFieldsV1(fields.toFieldsV1());
+        entry.setTime(time);
+        return entry;
+    }
+
+    static ManagedFieldsEntry applyEntry(String manager, SecretFieldSet fields, String time) {
+        return entry(manager, ManagedFields.OPERATION_APPLY, fields, time);
+    }
+
+    private record Change(ResourceKind<?> kind, HasMetadata oldObject, HasMetadata newObject) {
+    }
+
+    /** A deleted object whose dependents are being collected. */
+    private record Owner(ResourceKind<?> kind, HasMetadata object) {
+        boolean controls(HasMetadata candidate) {
+            ObjectMeta metadata = candidate.getMetadata();
+            if (kind.namespaced() && !Objects.equals(metadata.getNamespace(), object.getMetadata().getNamespace())) {
+                return false;
+            }
+            if (metadata.getOwnerReferences() == null) {
+                return false;
+            }
+            for (OwnerReference reference : metadata.getOwnerReferences()) {
+                if (Boolean.TRUE.equals(reference.getController()) && names(reference)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean names(OwnerReference reference) {
+            if (!isBlank(reference.getUid())) {
+                return reference.getUid().equals(object.getMetadata().getUid());
+            }
+            return kind.kind().equals(reference.getKind()) && object.getMetadata().getName().equals(reference.getName());
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package io.certwright.core.controller;
+
+import static io.certwright.core.testing.Fixtures.certificate;
+import static io.certwright.core.testing.Fixtures.clusterIssuer;
+import static io.certwright.core.testing.Fixtures.inNamespace;
+import static io.certwright.core.testing.Fixtures.issuer;
+import static io.certwright.core.testing.Fixtures.withCa;
+import static io.certwright.core.testing.Fixtures.withSecretName;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.certwright.api.model.Certificate;
+import io.certwright.api.model.CertificateRequest;
+import io.certwright.api.model.CertificateRequestSpec;
+import io.certwright.api.model.ClusterIssuer;
+import io.certwright.api.model.Issuer;
+import io.certwright.api.model.IssuerReference;
+import io.certwright.core.ControllerOptions;
+import io.certwright.core.cluster.InMemoryCluster;
+import io.certwright.core.cluster.ObjectKey;
+import io.certwright.core.cluster.ResourceKind;
+import io.certwright.core.time.MutableClock;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.Secret;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class KeyMappersTest {
+    private final InMemoryCluster cluster = new InMemoryCluster(new MutableClock(Instant.parse("2026-01-01T00:00:00Z")));
+    private final ControllerOptions options = ControllerOptions.defaults().withClusterResourceNamespace("cert-manager");
+
+    @Test
+    void selfMapsOwnKindOnly() {
+        KeyMapper mapper = KeyMappers.self(ResourceKind.CERTIFICATE);
+
+        assertThat(mapper.keysFor(ResourceKind.CERTIFICATE, certificate("web")))
+                .containsExactly(new ObjectKey("default", "web"));
+        assertThat(mapper.keysFor(ResourceKind.SECRET, secret("default", "web"))).isEmpty();
+    }
+
+    @Test
+    void controllerOwnerMapsToOwningCertificate() {
+        CertificateRequest request = request("default", "web-1", "ca", "Issuer");
+        request.getMetadata().setOwnerReferences(List.of(owner("Certificate", "web", true),
+                owner("Certificate", "not-controller", false), owner("Other", "wrong-kind", true)));
+
+        assertThat(KeyMappers.controllerOwner(ResourceKind.CERTIFICATE_REQUEST, "Certificate")
+                .keysFor(ResourceKind.CERTIFICATE_REQUEST, request))
+                .containsExactly(new ObjectKey("default", "web"));
+    }
+
+    @Test
+    void secretMapsToCertificatesNamingIt() {
+        cluster.create(ResourceKind.CERTIFICATE, certificate("web", withSecretName("shared")));
+        cluster.create(ResourceKind.CERTIFICATE, certificate("api", withSecretName("shared")));
+        cluster.create(ResourceKind.CERTIFICATE, certificate("other", withSecretName("different")));
+        cluster.create(ResourceKind.CERTIFICATE, certificate("elsewhere", inNamespace("prod"), withSecretName("shared")));
+
+        assertThat(KeyMappers.certificatesReferencingSecret(cluster)
+                .keysFor(ResourceKind.SECRET, secret("default", "shared")))
+                .containsExactlyInAnyOrder(new ObjectKey("default", "web"), new ObjectKey("default", "api"));
+    }
+
+    @Test
+    void issuerMapsToRequestsInItsNamespace() {
+        cluster.create(ResourceKind.CERTIFICATE_REQUEST, request("default", "empty-kind", "ca", ""));
+        cluster.create(ResourceKind.CERTIFICATE_REQUEST, request("default", "explicit", "ca", "Issuer"));
+        cluster.create(ResourceKind.CERTIFICATE_REQUEST, request("default", "cluster", "ca", "ClusterIssuer"));
+        cluster.create(ResourceKind.CERTIFICATE_REQUEST, request("prod", "other-namespace", "ca", "Issuer"));
+        Issuer ca = issuer("ca", withCa("ca-key-pair"));
+
+        assertThat(KeyMappers.requestsReferencingIssuer(cluster).keysFor(ResourceKind.ISSUER, ca))
+                .containsExactlyInAnyOrder(new ObjectKey("default", "empty-kind"), new ObjectKey("default", "explicit"));
+    }
+
+    @Test
+    void clusterIssuerMapsToRequestsInAllNamespaces() {
+        cluster.create(ResourceKind.CERTIFICATE_REQUEST, request("default", "namespaced", "ca", "Issuer"));
+        cluster.create(ResourceKind.CERTIFICATE_REQUEST, request("default", "cluster", "ca", "ClusterIssuer"));
+        cluster.create(ResourceKind.CERTIFICATE_REQUEST, request("prod", "cluster-prod", "ca", "ClusterIssuer"));
+        ClusterIssuer ca = clusterIssuer("ca", withCa("ca-key-pair"));
+
+        assertThat(KeyMappers.requestsReferencingIssuer(cluster).keysFor(ResourceKind.CLUSTER_ISSUER, ca))
+                .containsExactlyInAnyOrder(new ObjectKey("default", "cluster"), new ObjectKey("prod", "cluster-prod"));
+    }
+
+    @Test
+    void requestForeignGroupIsIgnored() {
+        CertificateRequest external = request("default", "external", "ca", "Issuer");
+        external.getSpec().getIssuerRef().setGroup("example.com");
+        cluster.create(ResourceKind.CERTIFICATE_REQUEST, external);
+
+        assertThat(KeyMappers.requestsReferencingIssuer(cluster).keysFor(ResourceKind.ISSUER, issuer("ca"))).isEmpty();
+    }
+
+    @Test
+    void caSecretMapsToIssuersInItsNamespace() {
+        cluster.create(ResourceKind.ISSUER, issuer("ca", withCa("ca-key-pair")));
+        cluster.create(ResourceKind.ISSUER, issuer("other", withCa("other-pair")));
+        cluster.create(ResourceKind.CLUSTER_ISSUER, clusterIssuer("cluster-ca", withCa("ca-key-pair")));
+
+        assertThat(KeyMappers.issuersReferencingSecret(cluster, options)
+                .keysFor(ResourceKind.SECRET, secret("default", "ca-key-pair")))
+                .containsExactly(new ObjectKey("default", "ca"));
+    }
+
+    @Test
+    void clusterIssuerSecretMapsToClusterIssuers() {
+        cluster.create(ResourceKind.CLUSTER_ISSUER, clusterIssuer("cluster-ca", withCa("ca-key-pair")));
+
+        assertThat(KeyMappers.issuersReferencingSecret(cluster, options)
+                .keysFor(ResourceKind.SECRET, secret("cert-manager", "ca-key-pair")))
+                .containsExactly(new ObjectKey(null, "cluster-ca"));
+    }
+
+    @Test
+    void allUnitesWithoutDuplicates() {
+        KeyMapper self = KeyMappers.self(ResourceKind.CERTIFICATE);
+
+        assertThat(KeyMappers.all(self, self).keysFor(ResourceKind.CERTIFICATE, certificate("web")))
+                .containsExactly(new ObjectKey("default", "web"));
+    }
+
+    private static Secret secret(String namespace, String name) {
+        Secret secret = new Secret();
+        secret.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMeta());
+        secret.getMetadata().setNamespace(namespace);
+        secret.getMetadata().setName(name);
+        return secret;
+    }
+
+    private static CertificateRequest request(String namespace, String name, String issuerName, String issuerKind) {
+        CertificateRequest request = new CertificateRequest();
+        request.getMetadata().setNamespace(namespace);
+        request.getMetadata().setName(name);
+        request.setSpec(new CertificateRequestSpec()
+                .withIssuerRef(new IssuerReference().withName(issuerName).withKind(issuerKind)));
+        return request;
+    }
+
+    private static OwnerReference owner(String kind, String name, boolean controller) {
+        OwnerReference reference = new OwnerReference();
+        reference.setApiVersion(Certificate.API_VERSION);
+        reference.setKind(kind);
+        reference.setName(name);
+        reference.setController(controller);
+        return reference;
+    }
+}
