@@ -78,7 +78,7 @@ public final class CertificateInspector {
         describeName(out, CertificateFacts.subject(leaf));
 
         out.append("\nCertificate:\n");
-        line(out, "Signing Algorithm", leaf.getSigAlgName());
+        line(out, "Signing Algorithm", signatureAlgorithmName(leaf));
         line(out, "Public Key Algorithm", PrivateKeys.algorithmOf(leaf.getPublicKey()).name());
         line(out, "Serial Number", leaf.getSerialNumber().toString());
         line(out, "Fingerprints", sha256Fingerprint(leaf));
@@ -213,5 +213,19 @@ public final class CertificateInspector {
             }
         }
         return urls;
+    }
+
+    /** Names of signature algorithm OIDs as Go's crypto/x509 prints them, which cmctl shows. */
+    private static final java.util.Map<String, String> SIGNATURE_ALGORITHM_NAMES = java.util.Map.of(
+            "1.2.840.113549.1.1.11", "SHA256-RSA",
+            "1.2.840.113549.1.1.12", "SHA384-RSA",
+            "1.2.840.113549.1.1.13", "SHA512-RSA",
+            "1.2.840.10045.4.3.2", "ECDSA-SHA256",
+            "1.2.840.10045.4.3.3", "ECDSA-SHA384",
+            "1.2.840.10045.4.3.4", "ECDSA-SHA512",
+            "1.3.101.112", "Ed25519");
+
+    static String signatureAlgorithmName(X509Certificate certificate) {
+        return SIGNATURE_ALGORITHM_NAMES.getOrDefault(certificate.getSigAlgOID(), certificate.getSigAlgName());
     }
 }

@@ -86,7 +86,7 @@ public final class CertificateSigner {
         String algorithm = SignatureAlgorithms.defaultFor(signerPublicKey);
         X509CertificateHolder holder = builder.build(Csrs.signer(algorithm, signerKey));
         try {
-            return new JcaX509CertificateConverter().getCertificate(holder);
+            return new JcaX509CertificateConverter().setProvider(Providers.BOUNCY_CASTLE).getCertificate(holder);
         } catch (CertificateException e) {
             throw new PkiException("converting the signed certificate failed: " + e.getMessage(), e);
         }

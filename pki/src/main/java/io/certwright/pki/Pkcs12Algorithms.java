@@ -44,7 +44,7 @@ final class Pkcs12Algorithms {
     private static final int MODERN_MAC_ITERATIONS = 2048;
     private static final int MODERN_SALT_BYTES = 16;
     private static final int HMAC_SHA256_KEY_BYTES = 32;
-    private static final BouncyCastleProvider PROVIDER = new BouncyCastleProvider();
+    private static final java.security.Provider PROVIDER = Providers.BOUNCY_CASTLE;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Pkcs12Profile profile;

@@ -24,7 +24,7 @@ class CertificateInspectorTest {
         assertThat(report).contains("\tUsages:\tdigital signature, server auth\n");
         assertThat(report).contains("\tCommon Name:\tExample Root\n");
         assertThat(report).contains("\tOrganization:\tExample Org\n");
-        assertThat(report).contains("\tSigning Algorithm:\tSHA256withECDSA\n");
+        assertThat(report).contains("\tSigning Algorithm:\tECDSA-SHA256\n");
         assertThat(report).contains("\tPublic Key Algorithm:\tECDSA\n");
         assertThat(report).contains("\tFingerprints:\tSHA-256 ");
         assertThat(report).contains("\tIs a CA certificate:\tfalse\n");

@@ -185,8 +185,8 @@ class CertificateSignerTest {
         TestPki.Issued p521 = TestPki.selfSignedCa("ca", PrivateKeys.generate(KeyAlgorithm.ECDSA, 521));
         TestPki.Issued leaf = TestPki.leaf("web.example.com", PrivateKeys.generate(KeyAlgorithm.RSA, 2048), p521);
 
-        assertThat(leaf.certificate().getSigAlgName()).isEqualTo("SHA512withECDSA");
-        assertThat(p521.certificate().getSigAlgName()).isEqualTo("SHA512withECDSA");
+        assertThat(leaf.certificate().getSigAlgOID()).as("ecdsa-with-SHA512").isEqualTo("1.2.840.10045.4.3.4");
+        assertThat(p521.certificate().getSigAlgOID()).as("ecdsa-with-SHA512").isEqualTo("1.2.840.10045.4.3.4");
     }
 
     @Test
@@ -254,5 +254,23 @@ class CertificateSignerTest {
 
         assertThat(certificate.getCriticalExtensionOIDs()).contains(Extension.nameConstraints.getId());
         assertThat(certificate.getExtensionValue(Extension.nameConstraints.getId())).isNotNull();
+    }
+
+    @Test
+    void selfSignedCertificateWithOnlySansHasEmptySubjectAndIssuer() throws Exception {
+        KeyPair key = PrivateKeys.generate(KeyAlgorithm.ECDSA, 256);
+        CsrSpec spec = CsrSpec.builder().dnsNames("only-a-san.example.com").build();
+        ParsedCsr csr = Csrs.parse(Csrs.buildPem(spec, key).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
+        X509Certificate certificate = CertificateSigner.sign(csr,
+                SigningOptions.builder().notBefore(TestPki.NOW).build(), null, key.getPrivate());
+        List<X509Certificate> reparsed = Pem.parseCertificates(
+                Pem.encodeCertificates(List.of(certificate)).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
+        assertThat(certificate.getSubjectX500Principal().getEncoded()).hasSize(2);
+        assertThat(certificate.getIssuerX500Principal().getEncoded()).hasSize(2);
+        assertThat(CertificateFacts.dnsNames(reparsed.get(0))).containsExactly("only-a-san.example.com");
+        assertThat(reparsed.get(0).getExtensionValue(Extension.subjectAlternativeName.getId())).isNotNull();
+        certificate.verify(key.getPublic());
     }
 }
