@@ -104,7 +104,9 @@ public final class CertificateFacts {
 
     private static X509CertificateHolder holder(X509Certificate certificate) {
         try {
-            return new X509CertificateHolder(certificate.getEncoded());
+            byte[] encoded = certificate.getEncoded();
+            return Providers.<X509CertificateHolder, java.io.IOException>allowingEmptyIssuer(
+                    () -> new X509CertificateHolder(encoded));
         } catch (CertificateEncodingException | java.io.IOException e) {
             throw new IllegalArgumentException("re-encoding a parsed certificate failed", e);
         }

@@ -75,7 +75,8 @@ public final class CertificateSigner {
                 ? options.serialNumber()
                 : new BigInteger(SERIAL_NUMBER_BITS, RANDOM).setBit(0);
         SubjectPublicKeyInfo subjectKeyInfo = csr.request().getSubjectPublicKeyInfo();
-        X509v3CertificateBuilder builder = new X509v3CertificateBuilder(issuer, serial,
+        X500Name builderIssuer = issuer.getRDNs().length == 0 ? EmptyIssuerCertificates.PLACEHOLDER_ISSUER : issuer;
+        X509v3CertificateBuilder builder = new X509v3CertificateBuilder(builderIssuer, serial,
                 Date.from(options.notBefore()), Date.from(options.notAfter()), subject, subjectKeyInfo);
         try {
             addExtensions(builder, csr, options, usages, issuerCertificate, signerPublicKey);
@@ -84,9 +85,11 @@ public final class CertificateSigner {
         }
 
         String algorithm = SignatureAlgorithms.defaultFor(signerPublicKey);
-        X509CertificateHolder holder = builder.build(Csrs.signer(algorithm, signerKey));
+        X509CertificateHolder holder = issuer.getRDNs().length == 0
+                ? EmptyIssuerCertificates.build(builder, algorithm, signerKey)
+                : builder.build(Csrs.signer(algorithm, signerKey));
         try {
-            return new JcaX509CertificateConverter().setProvider(Providers.BOUNCY_CASTLE).getCertificate(holder);
+            return Providers.allowingEmptyIssuer(() -> new JcaX509CertificateConverter().setProvider(Providers.BOUNCY_CASTLE).getCertificate(holder));
         } catch (CertificateException e) {
             throw new PkiException("converting the signed certificate failed: " + e.getMessage(), e);
         }

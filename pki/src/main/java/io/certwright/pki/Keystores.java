@@ -29,6 +29,9 @@ import org.bouncycastle.pkcs.jcajce.JcaPKCS12SafeBagBuilder;
  * key entry with the full chain and one trusted certificate entry per CA; its key password equals the
  * store password.
  */
+// NOTE: the JDK refuses to load a certificate whose issuer name is empty (a self-signed certificate
+// for a Certificate that names only SANs), so Java cannot open JKS or PKCS#12 stores holding one;
+// openssl can.
 public final class Keystores {
 
     /** Alias of the private key entry in a JKS keystore when none is configured. */

@@ -38,7 +38,7 @@ public final class Pem {
     private static X509Certificate parseDer(byte[] der, int index) throws PkiException {
         try {
             CertificateFactory factory = CertificateFactory.getInstance("X.509", Providers.BOUNCY_CASTLE);
-            return (X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der));
+            return Providers.allowingEmptyIssuer(() -> (X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der)));
         } catch (CertificateException e) {
             throw new PkiException("certificate " + index + " of the chain is truncated or invalid: " + e.getMessage(), e);
         }
