@@ -1,0 +1,45 @@
+package io.certwright.core.issuers;
+
+import java.util.List;
+
+/**
+ * What an issuer's setup decided: the Ready condition to write, the events to record on the
+ * issuer, and whether the setup failed in a way that is worth retrying.
+ *
+ * @param ready {@code True} or {@code False}, the status of the Ready condition
+ * @param reason the Ready condition reason, e.g. {@code KeyPairVerified}
+ * @param message the Ready condition message; may be empty, never null
+ * @param events events to record on the issuer, in order
+ * @param error when not null, the setup failed with this error: the controller records a
+ *     Warning {@code ErrInitIssuer} event and retries with backoff after writing the condition
+ */
+public record IssuerSetupResult(String ready, String reason, String message, List<IssuerEvent> events,
+        String error) {
+
+    public static final String TRUE = "True";
+    public static final String FALSE = "False";
+
+    public IssuerSetupResult {
+        message = message == null ? "" : message;
+        events = List.copyOf(events);
+    }
+
+    /** The issuer is ready to sign. */
+    public static IssuerSetupResult ready(String reason, String message, IssuerEvent... events) {
+        return new IssuerSetupResult(TRUE, reason, message, List.of(events), null);
+    }
+
+    /** The issuer cannot sign, and retrying without a change to it or its Secrets would not help. */
+    public static IssuerSetupResult notReady(String reason, String message, IssuerEvent... events) {
+        return new IssuerSetupResult(FALSE, reason, message, List.of(events), null);
+    }
+
+    /** The issuer cannot sign now; the controller retries with backoff. */
+    public static IssuerSetupResult retry(String reason, String message, String error, IssuerEvent... events) {
+        return new IssuerSetupResult(FALSE, reason, message, List.of(events), error);
+    }
+
+    public boolean isReady() {
+        return TRUE.equals(ready);
+    }
+}
