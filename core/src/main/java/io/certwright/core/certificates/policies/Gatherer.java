@@ -1,0 +1,92 @@
+package io.certwright.core.certificates.policies;
+
+import io.certwright.api.Annotations;
+import io.certwright.api.model.Certificate;
+import io.certwright.api.model.CertificateRequest;
+import io.certwright.core.cluster.Cluster;
+import io.certwright.core.cluster.ResourceKind;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.Secret;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Collects the {@link PolicyInput} for a Certificate: its Secret and the CertificateRequests of the
+ * current and the next revision that it controls.
+ */
+public final class Gatherer {
+
+    private Gatherer() {}
+
+    /**
+     * Reads the input for {@code certificate}. The current revision is {@code status.revision} (no
+     * current request when unset); the next is {@code status.revision + 1}, or 1 when unset.
+     *
+     * @throws IllegalStateException when more than one owned CertificateRequest has the same
+     *     revision. Issuance must wait until the duplicates are deleted, because either could be the
+     *     one that counts
+     */
+    public static PolicyInput gather(Cluster cluster, Certificate certificate) {
+        String namespace = certificate.getMetadata().getNamespace();
+        Secret secret = cluster.get(ResourceKind.SECRET, namespace, certificate.getSpec().getSecretName()).orElse(null);
+
+        List<CertificateRequest> owned = new ArrayList<>();
+        for (CertificateRequest request : cluster.list(ResourceKind.CERTIFICATE_REQUEST, namespace)) {
+            if (isControlledBy(request, certificate)) {
+                owned.add(request);
+            }
+        }
+
+        Integer revision = certificate.getStatus() == null ? null : certificate.getStatus().getRevision();
+        CertificateRequest current = revision == null ? null : requestWithRevision(owned, revision, certificate, "current");
+        int nextRevision = revision == null ? 1 : revision + 1;
+        CertificateRequest next = requestWithRevision(owned, nextRevision, certificate, "next");
+        return new PolicyInput(certificate, secret, current, next);
+    }
+
+    /**
+     * Returns true when {@code request} has a controller owner reference to {@code certificate}: by uid,
+     * or by kind and name when the Certificate has no uid (objects loaded from files may lack one).
+     */
+    public static boolean isControlledBy(CertificateRequest request, Certificate certificate) {
+        List<OwnerReference> references = request.getMetadata().getOwnerReferences();
+        if (references == null) {
+            return false;
+        }
+        String uid = certificate.getMetadata().getUid();
+        for (OwnerReference reference : references) {
+            if (!Boolean.TRUE.equals(reference.getController())) {
+                continue;
+            }
+            if (uid != null && !uid.isEmpty()) {
+                return uid.equals(reference.getUid());
+            }
+            return "Certificate".equals(reference.getKind()) && certificate.getMetadata().getName().equals(reference.getName());
+        }
+        return false;
+    }
+
+    private static CertificateRequest requestWithRevision(List<CertificateRequest> owned, int revision,
+                                                          Certificate certificate, String which) {
+        String wanted = Integer.toString(revision);
+        List<CertificateRequest> matches = new ArrayList<>();
+        for (CertificateRequest request : owned) {
+            Map<String, String> annotations = request.getMetadata().getAnnotations();
+            if (annotations != null && wanted.equals(annotations.get(Annotations.CERTIFICATE_REVISION))) {
+                matches.add(request);
+            }
+        }
+        if (matches.size() > 1) {
+            List<String> names = new ArrayList<>();
+            for (CertificateRequest request : matches) {
+                names.add(request.getMetadata().getName());
+            }
+            throw new IllegalStateException("multiple CertificateRequests " + names + " of Certificate "
+                    + certificate.getMetadata().getNamespace() + "/" + certificate.getMetadata().getName()
+                    + " were found for the '" + which + "' revision " + revision
+                    + ", issuance is skipped until there are no more duplicates: delete all but one");
+        }
+        return matches.isEmpty() ? null : matches.get(0);
+    }
+}
