@@ -1,0 +1,121 @@
+package io.certwright.core.certificates.readiness;
+
+import io.certwright.api.Conditions;
+import io.certwright.api.Json;
+import io.certwright.api.SecretKeys;
+import io.certwright.api.model.Certificate;
+import io.certwright.api.model.CertificateStatus;
+import io.certwright.core.certificates.policies.Gatherer;
+import io.certwright.core.certificates.policies.Policies;
+import io.certwright.core.certificates.policies.PolicyChain;
+import io.certwright.core.certificates.policies.PolicyInput;
+import io.certwright.core.certificates.policies.Violation;
+import io.certwright.core.certificates.renewal.RenewalTime;
+import io.certwright.core.certificates.renewal.RenewalTimeCalculator;
+import io.certwright.core.certificates.secrets.SecretData;
+import io.certwright.core.cluster.Cluster;
+import io.certwright.core.cluster.EventRecorder;
+import io.certwright.core.cluster.ObjectKey;
+import io.certwright.core.cluster.ResourceKind;
+import io.certwright.core.controller.Reconciler;
+import io.certwright.core.controller.Result;
+import io.certwright.pki.Pem;
+import io.certwright.pki.PkiException;
+import io.fabric8.kubernetes.api.model.Secret;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * The {@code certificates-readiness} controller: owns the {@code Ready} condition and the
+ * {@code notBefore}, {@code notAfter} and {@code renewalTime} status fields, all derived from the Secret
+ * and the current CertificateRequest. It writes the status only when something changed.
+ */
+public final class ReadinessController implements Reconciler {
+    public static final String NAME = "certificates-readiness";
+    public static final String FIELD_MANAGER = "cert-manager-" + NAME;
+
+    private final Cluster cluster;
+    private final Clock clock;
+    private final EventRecorder events;
+    private final PolicyChain readinessChain;
+    private final RandomGenerator random = RandomGenerator.getDefault();
+
+    public ReadinessController(Cluster cluster, Clock clock) {
+        this.cluster = cluster;
+        this.clock = clock;
+        this.events = cluster.events(FIELD_MANAGER);
+        this.readinessChain = Policies.readiness(clock);
+    }
+
+    @Override
+    public Result reconcile(ObjectKey key) throws Exception {
+        Optional<Certificate> found = cluster.get(ResourceKind.CERTIFICATE, key.namespace(), key.name());
+        if (found.isEmpty() || found.get().getMetadata().getDeletionTimestamp() != null) {
+            return Result.done();
+        }
+        Certificate certificate = found.get();
+        CertificateStatus before = Json.copy(CertificateConditions.statusOf(certificate));
+
+        PolicyInput input = Gatherer.gather(cluster, certificate);
+        setReadyCondition(certificate, readinessChain.evaluate(input));
+        setValidityFields(certificate, input);
+
+        if (!Objects.equals(before, certificate.getStatus())) {
+            cluster.updateStatus(ResourceKind.CERTIFICATE, certificate);
+        }
+        return Result.done();
+    }
+
+    private void setReadyCondition(Certificate certificate, Optional<Violation> violation) {
+        if (violation.isPresent()) {
+            CertificateConditions.set(certificate, Conditions.READY, Conditions.FALSE, violation.get().reason(),
+                    violation.get().message(), clock.instant());
+        } else {
+            CertificateConditions.set(certificate, Conditions.READY, Conditions.TRUE, Conditions.REASON_READY,
+                    Conditions.MESSAGE_CERTIFICATE_READY, clock.instant());
+        }
+    }
+
+    /**
+     * Copies the validity of the leaf in {@code tls.crt} into the status and computes the renewal time.
+     * The fields are cleared when there is no Secret data or the certificate cannot be parsed.
+     */
+    private void setValidityFields(Certificate certificate, PolicyInput input) {
+        CertificateStatus status = CertificateConditions.statusOf(certificate);
+        Optional<X509Certificate> leaf = leafOf(input.secret());
+        if (leaf.isEmpty()) {
+            status.setNotBefore(null);
+            status.setNotAfter(null);
+            status.setRenewalTime(null);
+            return;
+        }
+
+        status.setNotBefore(leaf.get().getNotBefore().toInstant());
+        status.setNotAfter(leaf.get().getNotAfter().toInstant());
+        RenewalTime renewal = RenewalTimeCalculator.renewalTime(status.getNotBefore(), status.getNotAfter(),
+                certificate.getSpec(), input.ariWindow(), random);
+        status.setRenewalTime(renewal.time());
+        if (renewal.failed()) {
+            String message = "Could not calculate renewal time: " + renewal.error();
+            CertificateConditions.set(certificate, Conditions.READY, Conditions.FALSE, Conditions.REASON_WINDOW_ERROR,
+                    message, clock.instant());
+            events.record(certificate, EventRecorder.WARNING, Conditions.REASON_WINDOW_ERROR, message);
+        }
+    }
+
+    private static Optional<X509Certificate> leafOf(Secret secret) {
+        if (secret == null || SecretData.isEmpty(secret)) {
+            return Optional.empty();
+        }
+        try {
+            List<X509Certificate> chain = Pem.parseCertificates(SecretData.get(secret, SecretKeys.TLS_CERT));
+            return chain.isEmpty() ? Optional.empty() : Optional.of(chain.get(0));
+        } catch (PkiException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}
