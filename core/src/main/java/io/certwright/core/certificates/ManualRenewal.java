@@ -2,7 +2,6 @@ package io.certwright.core.certificates;
 
 import io.certwright.api.Conditions;
 import io.certwright.api.model.Certificate;
-import io.certwright.core.certificates.readiness.CertificateConditions;
 import io.certwright.core.cluster.Cluster;
 import io.certwright.core.cluster.ClusterException;
 import io.certwright.core.cluster.ObjectKey;

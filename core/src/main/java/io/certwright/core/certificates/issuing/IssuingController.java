@@ -11,7 +11,7 @@ import io.certwright.core.ControllerOptions;
 import io.certwright.core.certificates.keymanager.NextPrivateKeys;
 import io.certwright.core.certificates.policies.PrivateKeyMatcher;
 import io.certwright.core.certificates.policies.RequestMatcher;
-import io.certwright.core.certificates.readiness.CertificateConditions;
+import io.certwright.core.certificates.CertificateConditions;
 import io.certwright.core.certificates.requestmanager.OwnedRequests;
 import io.certwright.core.certificates.requestmanager.RequestManagerController;
 import io.certwright.core.certificates.secrets.IssuedData;

@@ -5,8 +5,9 @@ import io.certwright.api.Conditions;
 import io.certwright.api.Defaults;
 import io.certwright.api.SecretKeys;
 import io.certwright.api.model.Certificate;
+import io.certwright.core.certificates.policies.Messages;
 import io.certwright.core.certificates.policies.PrivateKeyMatcher;
-import io.certwright.core.certificates.readiness.CertificateConditions;
+import io.certwright.core.certificates.CertificateConditions;
 import io.certwright.core.certificates.secrets.SecretData;
 import io.certwright.core.certificates.secrets.SecretOwnerReferences;
 import io.certwright.core.cluster.Cluster;
@@ -152,7 +153,7 @@ public final class KeyManagerController implements Reconciler {
     static String cannotRegenerateMessage(String secretName, List<String> violations) {
         return "User intervention required: existing private key in Secret \"" + secretName
                 + "\" does not match requirements on Certificate resource, mismatching fields: "
-                + goList(violations) + ", but cert-manager cannot create new private key as the Certificate's"
+                + Messages.list(violations) + ", but cert-manager cannot create new private key as the Certificate's"
                 + " .spec.privateKey.rotationPolicy is unset or set to Never. To allow cert-manager to create a new"
                 + " private key you can set .spec.privateKey.rotationPolicy to 'Always' (this will result in the"
                 + " private key being regenerated every time a cert is renewed) ";
@@ -185,7 +186,7 @@ public final class KeyManagerController implements Reconciler {
         List<String> violations = PrivateKeyMatcher.violations(key.get(), certificate.getSpec());
         if (!violations.isEmpty()) {
             events.record(certificate, EventRecorder.NORMAL, REASON_DELETED,
-                    "Regenerating private key due to change in fields: " + goList(violations));
+                    "Regenerating private key due to change in fields: " + Messages.list(violations));
             deleteAll(List.of(secret));
         }
     }
@@ -245,10 +246,5 @@ public final class KeyManagerController implements Reconciler {
 
     private static String nextKeySecretName(Certificate certificate) {
         return certificate.getStatus() == null ? null : certificate.getStatus().getNextPrivateKeySecretName();
-    }
-
-    /** Formats a list the way Go's {@code %v} prints a string slice: {@code [a b]}. */
-    static String goList(List<String> values) {
-        return "[" + String.join(" ", values) + "]";
     }
 }

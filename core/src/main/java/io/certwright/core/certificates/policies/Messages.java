@@ -3,17 +3,17 @@ package io.certwright.core.certificates.policies;
 import java.util.Collection;
 
 /** Renders values inside violation messages the way cert-manager's Go code prints them. */
-final class Messages {
+public final class Messages {
 
     private Messages() {}
 
     /** Renders a list as Go's {@code %v} does: {@code [spec.dnsNames spec.duration]}, space-separated. */
-    static String list(Collection<String> values) {
+    public static String list(Collection<String> values) {
         return "[" + String.join(" ", values) + "]";
     }
 
     /** Renders a string as Go's {@code %q} does for printable text: in double quotes, with quotes and backslashes escaped. */
-    static String quote(String value) {
+    public static String quote(String value) {
         String text = value == null ? "" : value;
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }

@@ -5,6 +5,7 @@ import io.certwright.api.Json;
 import io.certwright.api.SecretKeys;
 import io.certwright.api.model.Certificate;
 import io.certwright.api.model.CertificateStatus;
+import io.certwright.core.certificates.CertificateConditions;
 import io.certwright.core.certificates.policies.Gatherer;
 import io.certwright.core.certificates.policies.Policies;
 import io.certwright.core.certificates.policies.PolicyChain;

@@ -11,7 +11,7 @@ import io.certwright.api.model.CertificateSpec;
 import io.certwright.core.ControllerOptions;
 import io.certwright.core.certificates.keymanager.NextPrivateKeys;
 import io.certwright.core.certificates.policies.RequestMatcher;
-import io.certwright.core.certificates.readiness.CertificateConditions;
+import io.certwright.core.certificates.CertificateConditions;
 import io.certwright.core.certificates.secrets.SecretOwnerReferences;
 import io.certwright.core.cluster.Cluster;
 import io.certwright.core.cluster.ClusterException;

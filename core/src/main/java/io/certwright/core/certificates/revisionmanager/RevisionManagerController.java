@@ -4,7 +4,7 @@ import io.certwright.api.Conditions;
 import io.certwright.api.Defaults;
 import io.certwright.api.model.Certificate;
 import io.certwright.api.model.CertificateRequest;
-import io.certwright.core.certificates.readiness.CertificateConditions;
+import io.certwright.core.certificates.CertificateConditions;
 import io.certwright.core.certificates.requestmanager.OwnedRequests;
 import io.certwright.core.cluster.Cluster;
 import io.certwright.core.cluster.ObjectKey;

@@ -9,7 +9,7 @@ import io.certwright.core.certificates.policies.PolicyChain;
 import io.certwright.core.certificates.policies.PolicyInput;
 import io.certwright.core.certificates.policies.SecretOwnership;
 import io.certwright.core.certificates.policies.Violation;
-import io.certwright.core.certificates.readiness.CertificateConditions;
+import io.certwright.core.certificates.CertificateConditions;
 import io.certwright.core.certificates.renewal.FailureBackoff;
 import io.certwright.core.certificates.renewal.GoTimes;
 import io.certwright.core.cluster.Cluster;

@@ -9,7 +9,7 @@ import io.certwright.api.model.Certificate;
 import io.certwright.api.model.CertificatePrivateKey;
 import io.certwright.api.model.CertificateSpec;
 import io.certwright.api.model.IssuerReference;
-import io.certwright.core.certificates.readiness.CertificateConditions;
+import io.certwright.core.certificates.CertificateConditions;
 import io.certwright.core.certificates.secrets.SecretData;
 import io.certwright.core.certificates.secrets.SecretOwnerReferences;
 import io.certwright.core.cluster.Event;

@@ -1,4 +1,4 @@
-package io.certwright.core.certificates.readiness;
+package io.certwright.core.certificates;
 
 import io.certwright.api.Conditions;
 import io.certwright.api.model.Certificate;
@@ -14,8 +14,6 @@ import java.util.Optional;
  * cert-manager does: {@code lastTransitionTime} moves only when the status flips, and
  * {@code observedGeneration} records the generation the writer acted on.
  */
-// TODO: this helper serves every certificate controller and ManualRenewal; move it to
-// io.certwright.core.certificates when that package gets a home for shared helpers.
 public final class CertificateConditions {
     private CertificateConditions() {
     }
