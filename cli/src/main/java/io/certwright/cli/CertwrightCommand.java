@@ -1,0 +1,29 @@
+package io.certwright.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The root {@code certwright} command; it only groups the subcommands. */
+@Command(name = "certwright",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "cert-manager's certificate controllers, for Kubernetes or a plain directory of manifests.",
+        subcommands = {
+            LocalCommand.class,
+            StatusCommand.class,
+            RenewCommand.class,
+            InspectCommand.class,
+            CommandLine.HelpCommand.class
+        })
+final class CertwrightCommand implements Runnable {
+    @CommandLine.Mixin
+    LoggingOptions logging = new LoggingOptions();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+    }
+}

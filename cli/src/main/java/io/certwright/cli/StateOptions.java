@@ -1,0 +1,23 @@
+package io.certwright.cli;
+
+import io.certwright.local.StateLayout;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options that locate the manifests and the state directory, and the namespace a command addresses. */
+final class StateOptions {
+    @Option(names = "--dir", paramLabel = "DIR", description = "Manifest directory (default: ${DEFAULT-VALUE}).")
+    Path directory = Path.of(".");
+
+    @Option(names = "--state", paramLabel = "PATH",
+            description = "State directory (default: DIR/.certwright).")
+    Path state;
+
+    @Option(names = {"-n", "--namespace"}, paramLabel = "NAMESPACE",
+            description = "Namespace of the object (default: ${DEFAULT-VALUE}).")
+    String namespace = "default";
+
+    StateLayout layout() {
+        return StateLayout.resolve(directory, state);
+    }
+}

@@ -1,0 +1,244 @@
+package io.certwright.local;
+
+import io.certwright.api.Json;
+import io.certwright.core.cluster.ChangeListener;
+import io.certwright.core.cluster.Cluster;
+import io.certwright.core.cluster.Event;
+import io.certwright.core.cluster.EventRecorder;
+import io.certwright.core.cluster.InMemoryCluster;
+import io.certwright.core.cluster.ResourceKind;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link Cluster} kept in memory and written through to a state directory (see
+ * {@link StateLayout}) before each write returns. A process killed at any moment, even by
+ * SIGKILL, loses no write that returned, and leaves every Secret either in its old or in its
+ * new version, because each object is replaced by one atomic rename.
+ *
+ * <p>Changes are stored from the in-memory store's change feed, which delivers them one at a
+ * time in write order and before the write returns; so the files follow the same order as
+ * memory, and deletions the store cascades (CertificateRequests owned by a deleted
+ * Certificate) reach the disk too. Listeners hear of a change only after it is on disk, so a
+ * controller never acts on a state that a crash could take back. Thread-safe.
+ */
+public final class DirectoryCluster implements Cluster {
+    private static final Logger LOG = LoggerFactory.getLogger(DirectoryCluster.class);
+
+    private final StateLayout layout;
+    private final InMemoryCluster memory;
+    private final SecretFiles secretFiles;
+    private final PersistentEvents events;
+    private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
+    /** Storage failures by object, raised by the write that caused them. */
+    private final ConcurrentHashMap<String, RuntimeException> storageFailures = new ConcurrentHashMap<>();
+    private volatile boolean loading;
+
+    private DirectoryCluster(StateLayout layout, Clock clock) {
+        this.layout = layout;
+        this.memory = new InMemoryCluster(clock);
+        this.secretFiles = new SecretFiles(layout.secrets());
+        this.events = new PersistentEvents(layout, clock);
+        this.memory.addListener(this::onMemoryChange);
+    }
+
+    /**
+     * Opens a state directory, creating it when missing, and loads every stored object. The
+     * caller holds the directory's {@link StateLock}.
+     */
+    public static DirectoryCluster open(StateLayout layout, Clock clock) {
+        AtomicFiles.createDirectories(layout.root());
+        DirectoryCluster cluster = new DirectoryCluster(layout, clock);
+        cluster.loadStoredState();
+        return cluster;
+    }
+
+    public StateLayout layout() {
+        return layout;
+    }
+
+    /** Returns the Secret files store, for readers that want paths. */
+    public SecretFiles secretFiles() {
+        return secretFiles;
+    }
+
+    private void loadStoredState() {
+        loading = true;
+        try {
+            int count = 0;
+            for (Secret secret : secretFiles.readAllAndCleanUp()) {
+                memory.load(secret);
+                count++;
+            }
+            for (ResourceKind<?> kind : ResourceKind.ALL) {
+                if (kind != ResourceKind.SECRET) {
+                    count += loadObjects(kind);
+                }
+            }
+            events.load();
+            LOG.debug("loaded stored state: directory={}, objects={}", layout.root(), count);
+        } finally {
+            loading = false;
+        }
+    }
+
+    private <T extends HasMetadata> int loadObjects(ResourceKind<T> kind) {
+        Path directory = layout.objects(kind);
+        if (!Files.isDirectory(directory)) {
+            return 0;
+        }
+        List<Path> objectFiles;
+        try (Stream<Path> files = Files.walk(directory)) {
+            objectFiles = files.filter(DirectoryCluster::isObjectFile).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("listing stored " + kind.kind() + " objects under " + directory + ": "
+                    + e.getMessage(), e);
+        }
+        for (Path file : objectFiles) {
+            try {
+                memory.load(Json.yaml().readValue(Files.readAllBytes(file), kind.type()));
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalStateException("stored " + kind.kind() + " file " + file + " cannot be read: "
+                        + e.getMessage() + ". Delete the file to let Certwright recreate the object.", e);
+            }
+        }
+        return objectFiles.size();
+    }
+
+    private static boolean isObjectFile(Path path) {
+        String name = path.getFileName().toString();
+        if (name.startsWith(".") && name.endsWith(".tmp")) {
+            // Left by a write that a crash interrupted before its rename; the old file is intact.
+            AtomicFiles.deleteQuietly(path);
+            return false;
+        }
+        return name.endsWith(".yaml") && Files.isRegularFile(path);
+    }
+
+    @Override
+    public <T extends HasMetadata> Optional<T> get(ResourceKind<T> kind, String namespace, String name) {
+        return memory.get(kind, namespace, name);
+    }
+
+    @Override
+    public <T extends HasMetadata> List<T> list(ResourceKind<T> kind, String namespace) {
+        return memory.list(kind, namespace);
+    }
+
+    @Override
+    public <T extends HasMetadata> T create(ResourceKind<T> kind, T object) {
+        return checkStored(kind, memory.create(kind, object));
+    }
+
+    @Override
+    public <T extends HasMetadata> T update(ResourceKind<T> kind, T object) {
+        return checkStored(kind, memory.update(kind, object));
+    }
+
+    @Override
+    public <T extends HasMetadata> T updateStatus(ResourceKind<T> kind, T object) {
+        return checkStored(kind, memory.updateStatus(kind, object));
+    }
+
+    @Override
+    public Secret applySecret(Secret desired, String fieldManager) {
+        return checkStored(ResourceKind.SECRET, memory.applySecret(desired, fieldManager));
+    }
+
+    @Override
+    public <T extends HasMetadata> void delete(ResourceKind<T> kind, String namespace, String name) {
+        memory.delete(kind, namespace, name);
+        RuntimeException failure = storageFailures.remove(objectKey(kind, kind.namespaced() ? namespace : null, name));
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    @Override
+    public void addListener(ChangeListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public EventRecorder events(String source) {
+        return events.recorder(source);
+    }
+
+    @Override
+    public List<Event> eventsFor(ResourceKind<?> kind, String namespace, String name) {
+        return events.eventsFor(kind.kind(), kind.namespaced() ? namespace : null, name);
+    }
+
+    /** Raises the storage failure of the write that returned {@code stored}, if there was one. */
+    private <T extends HasMetadata> T checkStored(ResourceKind<T> kind, T stored) {
+        RuntimeException failure = storageFailures.remove(objectKey(kind, stored.getMetadata().getNamespace(),
+                stored.getMetadata().getName()));
+        if (failure != null) {
+            throw failure;
+        }
+        return stored;
+    }
+
+    private void onMemoryChange(ResourceKind<?> kind, HasMetadata oldObject, HasMetadata newObject) {
+        if (!loading) {
+            HasMetadata object = newObject != null ? newObject : oldObject;
+            String namespace = object.getMetadata().getNamespace();
+            String name = object.getMetadata().getName();
+            try {
+                if (newObject != null) {
+                    persist(kind, newObject);
+                } else {
+                    remove(kind, namespace, name);
+                }
+            } catch (RuntimeException e) {
+                LOG.error("storing {} {}/{} failed", kind.kind(), namespace, name, e);
+                storageFailures.put(objectKey(kind, namespace, name), e);
+                return;
+            }
+        }
+        for (ChangeListener listener : listeners) {
+            listener.onChange(kind, oldObject, newObject);
+        }
+    }
+
+    private void persist(ResourceKind<?> kind, HasMetadata stored) {
+        if (kind == ResourceKind.SECRET) {
+            secretFiles.write((Secret) stored);
+            return;
+        }
+        Path file = layout.object(kind, stored.getMetadata().getNamespace(), stored.getMetadata().getName());
+        AtomicFiles.write(file, Json.yaml().writeValueAsBytes(stored), AtomicFiles.PUBLIC_FILE);
+    }
+
+    private void remove(ResourceKind<?> kind, String namespace, String name) {
+        if (kind == ResourceKind.SECRET) {
+            secretFiles.delete(namespace, name);
+        } else {
+            Path file = layout.object(kind, namespace, name);
+            try {
+                if (Files.deleteIfExists(file)) {
+                    AtomicFiles.syncDirectory(file.getParent());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("deleting " + file + ": " + e.getMessage(), e);
+            }
+        }
+        events.deleteFor(kind.kind(), namespace, name);
+    }
+
+    private static String objectKey(ResourceKind<?> kind, String namespace, String name) {
+        return kind.kind() + "|" + namespace + "|" + name;
+    }
+}

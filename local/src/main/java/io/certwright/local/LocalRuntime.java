@@ -1,0 +1,280 @@
+package io.certwright.local;
+
+import io.certwright.api.model.Certificate;
+import io.certwright.core.ControllerOptions;
+import io.certwright.core.CoreControllers;
+import io.certwright.core.certificates.ManualRenewal;
+import io.certwright.core.cluster.ClusterException;
+import io.certwright.core.cluster.ObjectKey;
+import io.certwright.core.cluster.ResourceKind;
+import io.certwright.core.controller.ControllerManager;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The local runtime: cert-manager's controllers over a directory of manifests, with Secrets
+ * written as files. {@link #open} locks the state directory, loads the stored state, then the
+ * manifests; {@link #runOnce} issues what it can and returns, {@link #start} keeps running,
+ * renewing certificates and following edits to the directory, until {@link #close}.
+ *
+ * <pre>
+ * manifests (DIR/**.yaml) --ManifestSync--&gt; DirectoryCluster &lt;--&gt; controllers
+ *                                               |
+ *                                         state directory (secrets/, status/, ...)
+ * </pre>
+ */
+public final class LocalRuntime implements AutoCloseable {
+    /**
+     * Maximum wait {@link #runOnce} spends on keys that become due shortly, such as a
+     * reconcile a controller requeued a few seconds ahead. Keys due later, such as renewals,
+     * do not delay the exit.
+     */
+    public static final Duration DEFAULT_ONCE_WAIT = Duration.ofSeconds(5);
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalRuntime.class);
+
+    private final Settings settings;
+    private final StateLayout layout;
+    private final StateLock lock;
+    private final DirectoryCluster cluster;
+    private final ControllerManager manager;
+    private final ManifestDirectory manifests;
+    private final ManifestSync sync;
+    private final RenewalRequests renewalRequests;
+    private final Object reloadLock = new Object();
+    private volatile List<InputProblem> problems = List.of();
+    private final List<AutoCloseable> watchers = new ArrayList<>();
+
+    /**
+     * Inputs of a runtime.
+     *
+     * @param manifestDirectory the directory of manifests
+     * @param stateDirectory the state directory, or null for {@code DIR/.certwright}
+     * @param options controller settings
+     * @param clock the clock every timing rule reads
+     * @param onceWait how long {@link #runOnce} waits for keys that become due soon
+     */
+    public record Settings(Path manifestDirectory, Path stateDirectory, ControllerOptions options, Clock clock,
+            Duration onceWait) {
+        public static Settings of(Path manifestDirectory) {
+            return new Settings(manifestDirectory, null, ControllerOptions.defaults()
+                    .withClusterResourceNamespace("cert-manager"), Clock.systemUTC(), DEFAULT_ONCE_WAIT);
+        }
+
+        public Settings withStateDirectory(Path state) {
+            return new Settings(manifestDirectory, state, options, clock, onceWait);
+        }
+
+        public Settings withOptions(ControllerOptions newOptions) {
+            return new Settings(manifestDirectory, stateDirectory, newOptions, clock, onceWait);
+        }
+
+        public Settings withClock(Clock newClock) {
+            return new Settings(manifestDirectory, stateDirectory, options, newClock, onceWait);
+        }
+
+        public Settings withOnceWait(Duration wait) {
+            return new Settings(manifestDirectory, stateDirectory, options, clock, wait);
+        }
+
+        StateLayout layout() {
+            return StateLayout.resolve(manifestDirectory, stateDirectory);
+        }
+    }
+
+    private LocalRuntime(Settings settings, StateLock lock) {
+        this.settings = settings;
+        this.layout = settings.layout();
+        this.lock = lock;
+        this.cluster = DirectoryCluster.open(layout, settings.clock());
+        this.manager = new ControllerManager(cluster, settings.clock());
+        CoreControllers.registerAll(manager, cluster, settings.options(), settings.clock());
+        this.manifests = new ManifestDirectory(settings.manifestDirectory(), layout.root());
+        this.sync = new ManifestSync(cluster, layout, new ManifestChecks());
+        this.renewalRequests = new RenewalRequests(layout);
+    }
+
+    /**
+     * Locks the state directory, loads the stored state and then the manifests, and reports
+     * every input problem on the log.
+     *
+     * @throws StateLock.LockedException when another process holds the state directory
+     */
+    public static LocalRuntime open(Settings settings) {
+        StateLock lock = StateLock.acquire(settings.layout().root());
+        try {
+            LocalRuntime runtime = new LocalRuntime(settings, lock);
+            runtime.reload();
+            return runtime;
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    public DirectoryCluster cluster() {
+        return cluster;
+    }
+
+    public StateLayout layout() {
+        return layout;
+    }
+
+    /** Returns the problems found by the latest reading of the manifest directory. */
+    public List<InputProblem> problems() {
+        return problems;
+    }
+
+    /** Re-reads the manifest directory and brings the store in line with it; logs each problem once. */
+    public void reload() {
+        synchronized (reloadLock) {
+            ManifestDirectory.Reading reading = manifests.read();
+            List<InputProblem> found = new ArrayList<>(reading.problems());
+            found.addAll(sync.apply(reading.objects(), reading.unreadableFiles(), reading.rejected()));
+            for (InputProblem problem : found) {
+                if (!problems.contains(problem)) {
+                    LOG.error("{}", problem.describe());
+                }
+            }
+            problems = List.copyOf(found);
+            LOG.debug("loaded manifests: directory={}, objects={}, problems={}", settings.manifestDirectory(),
+                    reading.objects().size(), found.size());
+        }
+    }
+
+    /**
+     * Applies pending {@code certwright renew} requests.
+     *
+     * @return how many were applied
+     */
+    public int applyRenewalRequests() {
+        return renewalRequests.drain(this::renew);
+    }
+
+    private boolean renew(ObjectKey certificate) {
+        try {
+            LOG.info("{}", ManualRenewal.trigger(cluster, certificate, settings.clock()));
+            return true;
+        } catch (ClusterException.NotFound e) {
+            LOG.error("cannot renew: {}", e.getMessage());
+            return true;
+        } catch (ClusterException.Conflict e) {
+            LOG.debug("renewal of {} conflicted with a concurrent write; retrying later", certificate);
+            return false;
+        }
+    }
+
+    /**
+     * Runs the controllers on the calling thread until every Certificate is Ready or nothing
+     * more can happen now, waiting at most {@link Settings#onceWait} for keys due soon.
+     *
+     * @return the readiness of every Certificate, plus a not-Ready entry for each Certificate
+     *     manifest that was rejected
+     */
+    public List<CertificateReadiness> runOnce() {
+        applyRenewalRequests();
+        manager.enqueueAll();
+        while (true) {
+            manager.runUntilIdle();
+            if (applyRenewalRequests() > 0) {
+                continue;
+            }
+            List<CertificateReadiness> readiness = readiness();
+            if (readiness.stream().allMatch(CertificateReadiness::ready)) {
+                return readiness;
+            }
+            Optional<Duration> wait = waitForNextKey();
+            if (wait.isEmpty()) {
+                return readiness;
+            }
+            sleep(wait.get());
+        }
+    }
+
+    private Optional<Duration> waitForNextKey() {
+        Optional<Instant> due = manager.nextDueTime();
+        if (due.isEmpty()) {
+            return Optional.empty();
+        }
+        Duration wait = Duration.between(settings.clock().instant(), due.get());
+        if (wait.isNegative()) {
+            return Optional.of(Duration.ZERO);
+        }
+        return wait.compareTo(settings.onceWait()) <= 0 ? Optional.of(wait) : Optional.empty();
+    }
+
+    private static void sleep(Duration wait) {
+        try {
+            Thread.sleep(Math.max(1, wait.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for controllers", e);
+        }
+    }
+
+    /** Returns the readiness of every stored Certificate, and of every Certificate manifest that was rejected. */
+    public List<CertificateReadiness> readiness() {
+        List<CertificateReadiness> result = new ArrayList<>();
+        for (Certificate certificate : cluster.list(ResourceKind.CERTIFICATE, null)) {
+            result.add(CertificateReadiness.of(certificate));
+        }
+        for (InputProblem problem : problems) {
+            if (problem.object().startsWith("Certificate ") && problem.object().contains("/")) {
+                ObjectKey key = ObjectKey.parse(problem.object().substring("Certificate ".length()));
+                boolean stored = result.stream().anyMatch(entry -> entry.namespace().equals(key.namespace())
+                        && entry.name().equals(key.name()));
+                if (!stored) {
+                    result.add(new CertificateReadiness(key.namespace(), key.name(), false, "InvalidManifest",
+                            problem.describe()));
+                }
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Starts the controller workers and the watchers of the manifest directory and of the
+     * renewal request directory; returns at once.
+     */
+    public void start() {
+        applyRenewalRequests();
+        manager.enqueueAll();
+        manager.start(settings.options().concurrentWorkers());
+        AtomicFiles.createDirectories(layout.requests());
+        watchers.add(new DirectoryWatcher(settings.manifestDirectory(), Set.of(layout.root()), this::reload));
+        watchers.add(new DirectoryWatcher(layout.requests(), Set.of(), this::applyRenewalRequests));
+        LOG.info("watching manifests: directory={}, state={}", settings.manifestDirectory().toAbsolutePath(),
+                layout.root());
+    }
+
+    /** Waits until no reconcile is due or running, for tests of the running mode. */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        return manager.awaitIdle(timeout);
+    }
+
+    /** Wakes the workers so that they re-read the clock, after a test moved it. */
+    public void wakeUp() {
+        manager.wakeUp();
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable watcher : watchers) {
+            try {
+                watcher.close();
+            } catch (Exception e) {
+                LOG.debug("closing watcher: {}", e.getMessage());
+            }
+        }
+        manager.close();
+        lock.close();
+    }
+}

@@ -1,0 +1,238 @@
+package io.certwright.local;
+
+import io.certwright.api.Json;
+import io.fabric8.kubernetes.api.model.Secret;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stores Secrets as plain files that other programs (web servers, proxies) read directly.
+ *
+ * <p>Layout under the root, one directory per namespace:
+ * <pre>
+ * web-tls -&gt; ..web-tls.7f3a91c2          (symlink, switched atomically)
+ * ..web-tls.7f3a91c2/tls.crt              (0644)
+ * ..web-tls.7f3a91c2/tls.key              (0600)
+ * ..web-tls.7f3a91c2/..certwright/secret.yaml   (type and metadata, no data)
+ * </pre>
+ * A new version is written completely into a fresh hidden directory, then a temporary
+ * symlink to it is renamed over {@code web-tls}, the same technique the kubelet uses for
+ * {@code ..data}. A reader that resolves {@code web-tls} once and opens every file through
+ * the resolved path sees one version of the Secret, so never a key next to a certificate it
+ * does not match; after a switch it may find the old directory gone and must resolve again.
+ * Names beginning with {@code ..} cannot collide with Secret names or data keys, which
+ * Kubernetes forbids from starting with {@code ..}.
+ *
+ * <p>Not thread-safe for one Secret: callers serialize writes of the same namespace/name.
+ */
+public final class SecretFiles {
+    /** Hidden subdirectory of a Secret version that contains the metadata sidecar. */
+    static final String METADATA_DIRECTORY = "..certwright";
+    static final String METADATA_FILE = "secret.yaml";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SecretFiles.class);
+
+    private final Path root;
+
+    public SecretFiles(Path root) {
+        this.root = root;
+    }
+
+    /** Returns the path of the symlink that always points at the current version of a Secret. */
+    public Path path(String namespace, String name) {
+        return root.resolve(namespace).resolve(name);
+    }
+
+    /** Returns whether a data key names a file that must be readable by its owner only. */
+    public static boolean isPrivate(String dataKey) {
+        return dataKey.equals("tls.key")
+                || dataKey.equals("key.der")
+                || dataKey.equals("tls-combined.pem")
+                || dataKey.startsWith("keystore.");
+    }
+
+    /** Writes a Secret's current version and switches to it atomically; the old version is then deleted. */
+    public void write(Secret secret) {
+        String namespace = secret.getMetadata().getNamespace();
+        String name = secret.getMetadata().getName();
+        Path namespaceDirectory = root.resolve(namespace);
+        AtomicFiles.createDirectories(namespaceDirectory);
+        Path link = namespaceDirectory.resolve(name);
+        String versionName = ".." + name + "." + UUID.randomUUID().toString().substring(0, 8);
+        Path version = namespaceDirectory.resolve(versionName);
+        Path temporaryLink = namespaceDirectory.resolve(".." + name + ".link-" + UUID.randomUUID() + ".tmp");
+        try {
+            Path previous = currentVersion(link);
+            writeVersion(version, secret);
+            Files.createSymbolicLink(temporaryLink, Path.of(versionName));
+            AtomicFiles.move(temporaryLink, link);
+            AtomicFiles.syncDirectory(namespaceDirectory);
+            if (previous != null) {
+                AtomicFiles.deleteRecursively(previous);
+            }
+        } catch (IOException e) {
+            AtomicFiles.deleteQuietly(temporaryLink);
+            throw new UncheckedIOException("writing Secret " + namespace + "/" + name + " to " + link + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes a Secret's symlink, then its files; does nothing when it is absent. */
+    public void delete(String namespace, String name) {
+        Path link = path(namespace, name);
+        try {
+            Path previous = currentVersion(link);
+            Files.deleteIfExists(link);
+            AtomicFiles.syncDirectory(link.getParent());
+            if (previous != null) {
+                AtomicFiles.deleteRecursively(previous);
+            }
+        } catch (NoSuchFileException e) {
+            // The namespace directory does not exist, so neither does the Secret.
+        } catch (IOException e) {
+            throw new UncheckedIOException("deleting Secret " + namespace + "/" + name + " at " + link + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads every stored Secret and removes what an interrupted write left behind: version
+     * directories no symlink points at, and temporary symlinks.
+     */
+    public List<Secret> readAllAndCleanUp() {
+        List<Secret> secrets = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return secrets;
+        }
+        try (DirectoryStream<Path> namespaces = Files.newDirectoryStream(root)) {
+            for (Path namespaceDirectory : namespaces) {
+                if (Files.isDirectory(namespaceDirectory, LinkOption.NOFOLLOW_LINKS)) {
+                    secrets.addAll(readNamespace(namespaceDirectory));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading Secrets under " + root + ": " + e.getMessage(), e);
+        }
+        return secrets;
+    }
+
+    /** Reads one Secret through its symlink, or returns null when it is not stored. */
+    public Secret read(String namespace, String name) {
+        Path link = path(namespace, name);
+        try {
+            Path version = currentVersion(link);
+            return version == null ? null : readVersion(version);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading Secret " + namespace + "/" + name + " at " + link + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private List<Secret> readNamespace(Path namespaceDirectory) throws IOException {
+        List<Secret> secrets = new ArrayList<>();
+        Set<Path> referenced = new HashSet<>();
+        List<Path> hidden = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(namespaceDirectory)) {
+            for (Path entry : entries) {
+                String fileName = entry.getFileName().toString();
+                if (fileName.startsWith(".")) {
+                    hidden.add(entry);
+                    continue;
+                }
+                Path version = currentVersion(entry);
+                if (version == null) {
+                    continue;
+                }
+                try {
+                    secrets.add(readVersion(version));
+                    referenced.add(version.toRealPath());
+                } catch (NoSuchFileException e) {
+                    LOG.warn("skipping Secret with a dangling symlink: path={}", entry);
+                }
+            }
+        }
+        for (Path entry : hidden) {
+            boolean isLink = Files.isSymbolicLink(entry);
+            if (isLink || !referenced.contains(entry.toRealPath())) {
+                LOG.debug("removing left-over file of an interrupted Secret write: path={}", entry);
+                AtomicFiles.deleteRecursively(entry);
+            }
+        }
+        return secrets;
+    }
+
+    /** Returns the version directory a symlink points at, or null when the link is missing. */
+    private static Path currentVersion(Path link) throws IOException {
+        if (!Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        if (!Files.isSymbolicLink(link)) {
+            throw new IOException(link + " is not a symlink; remove it so that the Secret can be written");
+        }
+        return link.resolveSibling(Files.readSymbolicLink(link));
+    }
+
+    private static void writeVersion(Path version, Secret secret) throws IOException {
+        AtomicFiles.createDirectories(version);
+        Map<String, String> data = secret.getData() == null ? Map.of() : secret.getData();
+        for (Map.Entry<String, String> entry : data.entrySet()) {
+            String key = entry.getKey();
+            if (key.startsWith("..") || key.contains("/") || key.isEmpty()) {
+                throw new IOException("data key \"" + key + "\" is not a valid Secret key");
+            }
+            byte[] bytes = entry.getValue() == null ? new byte[0] : Base64.getDecoder().decode(entry.getValue());
+            Set<PosixFilePermission> permissions = isPrivate(key) ? AtomicFiles.PRIVATE_FILE : AtomicFiles.PUBLIC_FILE;
+            AtomicFiles.writeSynced(version.resolve(key), bytes, permissions);
+        }
+        Path metadataDirectory = version.resolve(METADATA_DIRECTORY);
+        AtomicFiles.createDirectories(metadataDirectory);
+        AtomicFiles.writeSynced(metadataDirectory.resolve(METADATA_FILE), Json.yaml().writeValueAsBytes(sidecar(secret)),
+                AtomicFiles.PRIVATE_FILE);
+        AtomicFiles.syncDirectory(metadataDirectory);
+        AtomicFiles.syncDirectory(version);
+    }
+
+    private static Secret sidecar(Secret secret) {
+        Secret metadataOnly = Json.copy(secret);
+        metadataOnly.setData(null);
+        metadataOnly.setStringData(null);
+        return metadataOnly;
+    }
+
+    private static Secret readVersion(Path version) throws IOException {
+        Path sidecarFile = version.resolve(METADATA_DIRECTORY).resolve(METADATA_FILE);
+        Secret secret = Json.yaml().readValue(Files.readAllBytes(sidecarFile), Secret.class);
+        Map<String, String> data = new LinkedHashMap<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(version)) {
+            List<Path> sorted = new ArrayList<>();
+            files.forEach(sorted::add);
+            sorted.sort(null);
+            for (Path file : sorted) {
+                String key = file.getFileName().toString();
+                if (!key.equals(METADATA_DIRECTORY) && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    data.put(key, Base64.getEncoder().encodeToString(Files.readAllBytes(file)));
+                }
+            }
+        }
+        secret.setData(data);
+        return secret;
+    }
+}

@@ -1,0 +1,117 @@
+package io.certwright.local;
+
+import io.certwright.api.Json;
+import io.certwright.api.model.Certificate;
+import io.certwright.api.model.CertificateRequest;
+import io.certwright.core.cluster.Event;
+import io.certwright.core.cluster.ResourceKind;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Read-only view of a state directory for commands such as {@code certwright status}. Needs
+ * no lock: every file it reads was replaced by an atomic rename, so it sees a whole version
+ * of each object, though different objects may be from different moments.
+ */
+public final class StoredState {
+    private final StateLayout layout;
+    private final SecretFiles secrets;
+
+    public StoredState(StateLayout layout) {
+        this.layout = layout;
+        this.secrets = new SecretFiles(layout.secrets());
+    }
+
+    public StateLayout layout() {
+        return layout;
+    }
+
+    /** Returns whether the state directory exists at all. */
+    public boolean exists() {
+        return Files.isDirectory(layout.root());
+    }
+
+    public <T extends HasMetadata> Optional<T> get(ResourceKind<T> kind, String namespace, String name) {
+        if (kind == ResourceKind.SECRET) {
+            return Optional.ofNullable(kind.type().cast(secrets.read(namespace, name)));
+        }
+        Path file = layout.object(kind, kind.namespaced() ? namespace : null, name);
+        try {
+            return Optional.of(Json.yaml().readValue(Files.readAllBytes(file), kind.type()));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Lists stored objects of a kind other than Secret in one namespace, or in all when {@code namespace} is null. */
+    public <T extends HasMetadata> List<T> list(ResourceKind<T> kind, String namespace) {
+        Path directory = layout.objects(kind);
+        if (namespace != null && kind.namespaced()) {
+            directory = directory.resolve(namespace);
+        }
+        List<T> objects = new ArrayList<>();
+        if (!Files.isDirectory(directory)) {
+            return objects;
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : (Iterable<Path>) files.filter(StoredState::isObjectFile).sorted()::iterator) {
+                objects.add(Json.yaml().readValue(Files.readAllBytes(file), kind.type()));
+            }
+        } catch (NoSuchFileException e) {
+            // Deleted while listing.
+        } catch (IOException e) {
+            throw new UncheckedIOException("listing " + directory + ": " + e.getMessage(), e);
+        }
+        return objects;
+    }
+
+    public Optional<Secret> secret(String namespace, String name) {
+        return Optional.ofNullable(secrets.read(namespace, name));
+    }
+
+    /** Lists the CertificateRequests owned by a Certificate, newest first. */
+    public List<CertificateRequest> requestsOwnedBy(Certificate certificate) {
+        String uid = certificate.getMetadata().getUid();
+        List<CertificateRequest> owned = new ArrayList<>();
+        for (CertificateRequest request : list(ResourceKind.CERTIFICATE_REQUEST, certificate.getMetadata().getNamespace())) {
+            boolean ownedBy = request.getMetadata().getOwnerReferences() != null && request.getMetadata()
+                    .getOwnerReferences().stream().anyMatch(reference -> reference.getUid().equals(uid));
+            if (ownedBy) {
+                owned.add(request);
+            }
+        }
+        owned.sort(Comparator.comparing((CertificateRequest request) -> String.valueOf(
+                request.getMetadata().getCreationTimestamp())).reversed());
+        return owned;
+    }
+
+    /** Returns the stored events about an object, oldest first. */
+    public List<Event> events(String kind, String namespace, String name) {
+        Path file = layout.events(kind, namespace, name);
+        try {
+            return Arrays.asList(Json.yaml().readValue(Files.readAllBytes(file), Event[].class));
+        } catch (NoSuchFileException e) {
+            return List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isObjectFile(Path path) {
+        String name = path.getFileName().toString();
+        return !name.startsWith(".") && name.endsWith(".yaml") && Files.isRegularFile(path);
+    }
+}

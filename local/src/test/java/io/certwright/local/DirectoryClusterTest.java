@@ -1,0 +1,125 @@
+package io.certwright.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.certwright.api.model.Certificate;
+import io.certwright.api.model.CertificateRequest;
+import io.certwright.api.model.CertificateRequestSpec;
+import io.certwright.api.model.CertificateSpec;
+import io.certwright.api.model.CertificateStatus;
+import io.certwright.api.model.IssuerReference;
+import io.certwright.core.cluster.EventRecorder;
+import io.certwright.core.cluster.ResourceKind;
+import io.certwright.core.time.MutableClock;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.Secret;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DirectoryClusterTest {
+    private static final Instant NOW = Instant.parse("2025-03-01T10:00:00Z");
+
+    @TempDir
+    Path state;
+
+    @Test
+    void reopenedClusterRestoresObjectsStatusAndEvents() {
+        StateLayout layout = new StateLayout(state);
+        MutableClock clock = new MutableClock(NOW);
+        DirectoryCluster cluster = DirectoryCluster.open(layout, clock);
+        Certificate created = cluster.create(ResourceKind.CERTIFICATE, certificate("web"));
+        created.setStatus(new CertificateStatus());
+        created.getStatus().setRevision(3);
+        cluster.updateStatus(ResourceKind.CERTIFICATE, created);
+        cluster.events("test").record(created, EventRecorder.NORMAL, "Issuing", "issued for the test");
+        Secret applied = cluster.applySecret(SecretFilesTest.secret("web-tls", Map.of("tls.crt", "C")), "manager-a");
+
+        DirectoryCluster reopened = DirectoryCluster.open(layout, clock);
+
+        Certificate restored = reopened.get(ResourceKind.CERTIFICATE, "demo", "web").orElseThrow();
+        assertThat(restored.getStatus().getRevision()).isEqualTo(3);
+        assertThat(restored.getMetadata().getUid()).isEqualTo(created.getMetadata().getUid());
+        assertThat(reopened.eventsFor(ResourceKind.CERTIFICATE, "demo", "web")).extracting(event -> event.reason())
+                .containsExactly("Issuing");
+        Secret secret = reopened.get(ResourceKind.SECRET, "demo", "web-tls").orElseThrow();
+        assertThat(secret.getMetadata().getManagedFields()).isEqualTo(applied.getMetadata().getManagedFields());
+        assertThat(secret.getMetadata().getResourceVersion()).isEqualTo(applied.getMetadata().getResourceVersion());
+    }
+
+    @Test
+    void listenersRunAfterDiskWrite() {
+        StateLayout layout = new StateLayout(state);
+        DirectoryCluster cluster = DirectoryCluster.open(layout, new MutableClock(NOW));
+        List<Boolean> onDiskWhenHeard = new ArrayList<>();
+        cluster.addListener((kind, oldObject, newObject) -> onDiskWhenHeard.add(Files.exists(
+                layout.object(ResourceKind.CERTIFICATE, "demo", "web"))));
+
+        cluster.create(ResourceKind.CERTIFICATE, certificate("web"));
+
+        assertThat(onDiskWhenHeard).containsExactly(true);
+    }
+
+    @Test
+    void deletingCertificateRemovesItsFilesAndOwnedRequests() throws IOException {
+        StateLayout layout = new StateLayout(state);
+        DirectoryCluster cluster = DirectoryCluster.open(layout, new MutableClock(NOW));
+        Certificate web = cluster.create(ResourceKind.CERTIFICATE, certificate("web"));
+        cluster.create(ResourceKind.CERTIFICATE_REQUEST, request("web-1", web));
+
+        cluster.delete(ResourceKind.CERTIFICATE, "demo", "web");
+
+        assertThat(layout.object(ResourceKind.CERTIFICATE, "demo", "web")).doesNotExist();
+        assertThat(layout.object(ResourceKind.CERTIFICATE_REQUEST, "demo", "web-1")).doesNotExist();
+        assertThat(DirectoryCluster.open(layout, new MutableClock(NOW)).list(ResourceKind.CERTIFICATE_REQUEST, null))
+                .isEmpty();
+        try (Stream<Path> files = Files.walk(state)) {
+            assertThat(files.map(Path::toString)).noneMatch(name -> name.endsWith(".tmp"));
+        }
+    }
+
+    static Certificate certificate(String name) {
+        Certificate certificate = new Certificate();
+        ObjectMeta metadata = new ObjectMeta();
+        metadata.setName(name);
+        metadata.setNamespace("demo");
+        certificate.setMetadata(metadata);
+        CertificateSpec spec = new CertificateSpec();
+        spec.setSecretName(name + "-tls");
+        spec.setDnsNames(List.of(name + ".demo.example"));
+        IssuerReference issuer = new IssuerReference();
+        issuer.setName("ca");
+        spec.setIssuerRef(issuer);
+        certificate.setSpec(spec);
+        return certificate;
+    }
+
+    static CertificateRequest request(String name, Certificate owner) {
+        CertificateRequest request = new CertificateRequest();
+        ObjectMeta metadata = new ObjectMeta();
+        metadata.setName(name);
+        metadata.setNamespace("demo");
+        OwnerReference reference = new OwnerReference();
+        reference.setApiVersion("cert-manager.io/v1");
+        reference.setKind("Certificate");
+        reference.setName(owner.getMetadata().getName());
+        reference.setUid(owner.getMetadata().getUid());
+        reference.setController(true);
+        reference.setBlockOwnerDeletion(true);
+        metadata.setOwnerReferences(List.of(reference));
+        request.setMetadata(metadata);
+        CertificateRequestSpec spec = new CertificateRequestSpec();
+        spec.setIssuerRef(owner.getSpec().getIssuerRef());
+        spec.setRequest(new byte[] {1});
+        request.setSpec(spec);
+        return request;
+    }
+}
