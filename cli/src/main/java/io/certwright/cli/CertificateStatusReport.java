@@ -14,6 +14,7 @@ import io.certwright.core.cluster.Event;
 import io.certwright.core.cluster.ResourceKind;
 import io.certwright.local.StoredState;
 import io.certwright.pki.CertificateFacts;
+import io.certwright.pki.CertificateInspector;
 import io.certwright.pki.Pem;
 import io.certwright.pki.PkiException;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -150,7 +151,7 @@ final class CertificateStatusReport {
             line(2, "Issuer Common Name: " + String.join(", ", issuerPart(leaf, "CN")));
             line(2, "Key Usage: " + String.join(", ", CertificateFacts.usageNames(leaf)));
             line(2, "Public Key Algorithm: " + leaf.getPublicKey().getAlgorithm());
-            line(2, "Signature Algorithm: " + leaf.getSigAlgName());
+            line(2, "Signature Algorithm: " + CertificateInspector.signatureAlgorithmName(leaf));
             line(2, "Serial Number: " + HexFormat.of().formatHex(leaf.getSerialNumber().toByteArray()));
             line(2, "Is a CA certificate: " + (leaf.getBasicConstraints() >= 0));
             line(2, "Valid: " + leaf.getNotBefore().toInstant() + " to " + leaf.getNotAfter().toInstant());

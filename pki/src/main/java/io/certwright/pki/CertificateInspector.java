@@ -225,7 +225,8 @@ public final class CertificateInspector {
             "1.2.840.10045.4.3.4", "ECDSA-SHA512",
             "1.3.101.112", "Ed25519");
 
-    static String signatureAlgorithmName(X509Certificate certificate) {
+    /** Returns the signature algorithm name as Go's crypto/x509 prints it, e.g. {@code ECDSA-SHA256}. */
+    public static String signatureAlgorithmName(X509Certificate certificate) {
         return SIGNATURE_ALGORITHM_NAMES.getOrDefault(certificate.getSigAlgOID(), certificate.getSigAlgName());
     }
 }
