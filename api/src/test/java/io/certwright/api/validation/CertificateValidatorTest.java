@@ -314,6 +314,10 @@ class CertificateValidatorTest {
                     s.setDuration("2160h");
                     s.setRenewBefore("2159h50m");
                 }),
+                accepted("renewBefore below a longer requested duration", s -> {
+                    s.setDuration("1440h");
+                    s.setRenewBefore("800h");
+                }),
                 accepted("percentage without duration is not checked", s -> s.setRenewBeforePercentage(150)),
                 accepted("percentage 25 with duration", s -> {
                     s.setDuration("3h");

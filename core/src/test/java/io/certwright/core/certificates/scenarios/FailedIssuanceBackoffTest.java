@@ -128,4 +128,44 @@ class FailedIssuanceBackoffTest {
         assertThat(scenario.certificate("flaky").getStatus().getFailedIssuanceAttempts()).isNull();
         assertThat(scenario.isReady("flaky")).isTrue();
     }
+
+    @Test
+    void manualRenewalReplacesFailedRenewalOfSameRevision() {
+        SwitchableIssuerBackend renewing = new SwitchableIssuerBackend();
+        renewing.setWorking(true);
+        Scenario issued = Scenario.create(renewing.controllers())
+                .apply(SwitchableIssuerBackend.ISSUER + "---\n" + CERTIFICATE);
+        assertThat(issued.revision("flaky")).isEqualTo(1);
+        renewing.setWorking(false);
+        ManualRenewal.trigger(issued.harness.cluster(), new ObjectKey("demo", "flaky"), issued.harness.clock());
+        issued.harness.settle();
+        CertificateStatus failed = issued.certificate("flaky").getStatus();
+        assertThat(failed.getFailedIssuanceAttempts()).isEqualTo(1);
+        assertThat(failed.getLastFailureTime()).isEqualTo(Harness.START);
+        assertThat(issued.request("flaky-2").orElseThrow().getMetadata().getAnnotations())
+                .containsEntry("cert-manager.io/certificate-revision", "2");
+        assertThat(issued.isReady("flaky")).isTrue();
+
+        issued.advance(Duration.ofMinutes(10));
+        assertThat(issued.createdRequests()).containsExactly("flaky-1", "flaky-2");
+        renewing.setWorking(true);
+        String output = ManualRenewal.trigger(issued.harness.cluster(), new ObjectKey("demo", "flaky"),
+                issued.harness.clock());
+
+        assertThat(output).isEqualTo("Manually triggered issuance of Certificate demo/flaky");
+        assertThat(issued.certificate("flaky").getStatus().getFailedIssuanceAttempts()).isEqualTo(1);
+
+        issued.harness.settle();
+
+        assertThat(issued.requestChanges).containsSubsequence("+flaky-2", "-flaky-2", "+flaky-2");
+        assertThat(issued.createdRequests()).containsExactly("flaky-1", "flaky-2", "flaky-2");
+        assertThat(issued.harness.clock().instant()).isEqualTo(Harness.START.plus(Duration.ofMinutes(10)));
+        assertThat(issued.request("flaky-2").orElseThrow().getMetadata().getAnnotations())
+                .containsEntry("cert-manager.io/certificate-revision", "2");
+        CertificateStatus renewed = issued.certificate("flaky").getStatus();
+        assertThat(renewed.getRevision()).isEqualTo(2);
+        assertThat(renewed.getFailedIssuanceAttempts()).isNull();
+        assertThat(renewed.getLastFailureTime()).isNull();
+        assertThat(issued.isReady("flaky")).isTrue();
+    }
 }

@@ -85,7 +85,36 @@ class IssuedChainLayoutTest {
         assertChain(scenario, List.of(int2, int1), root);
     }
 
+    @Test
+    void selfSignedLeafIsItsOwnCa() {
+        Scenario scenario = Scenario.create().apply(Scenario.SELF_SIGNED_ISSUER + "---\n"
+                + LEAF.substring(LEAF.indexOf("kind: Certificate") - "apiVersion: cert-manager.io/v1\n".length())
+                        .replace("{name: int-ca, kind: Issuer}", "{name: selfsigned, kind: Issuer}"));
+
+        assertThat(scenario.isReady("leaf")).isTrue();
+        Secret secret = scenario.secret("leaf-tls");
+        assertThat(Scenario.chain(secret, SecretKeys.TLS_CERT)).hasSize(1);
+        assertThat(Scenario.data(secret, SecretKeys.CA_CERT)).isEqualTo(Scenario.data(secret, SecretKeys.TLS_CERT));
+    }
+
+    @Test
+    void combinedPemCarriesIntermediatesWithoutCa() {
+        Scenario scenario = issueWith(int2, List.of(int2, int1, root), List.of(),
+                LEAF + "  additionalOutputFormats: [{type: CombinedPEM}]\n");
+
+        assertChain(scenario, List.of(int2, int1), root);
+        Secret secret = scenario.secret("leaf-tls");
+        String combined = Scenario.text(secret, SecretKeys.TLS_COMBINED_PEM);
+        assertThat(combined).isEqualTo(Scenario.text(secret, SecretKeys.TLS_KEY) + "\n"
+                + Scenario.text(secret, SecretKeys.TLS_CERT));
+        assertThat(combined).doesNotContain(Scenario.text(secret, SecretKeys.CA_CERT).strip());
+    }
+
     private Scenario issueWith(Authority signer, List<Authority> tlsCrt, List<Authority> caCrt) {
+        return issueWith(signer, tlsCrt, caCrt, LEAF);
+    }
+
+    private Scenario issueWith(Authority signer, List<Authority> tlsCrt, List<Authority> caCrt, String manifests) {
         Scenario scenario = Scenario.create();
         Map<String, String> data = new LinkedHashMap<>();
         data.put(SecretKeys.TLS_KEY, SecretData.encode(signer.keyPem()));
@@ -96,7 +125,7 @@ class IssuedChainLayoutTest {
         Secret issuerSecret = new SecretBuilder().withNewMetadata().withName("int-ca").withNamespace("demo").endMetadata()
                 .withType(SecretKeys.TLS_SECRET_TYPE).withData(data).build();
         scenario.harness.apply(issuerSecret);
-        return scenario.apply(LEAF);
+        return scenario.apply(manifests);
     }
 
     private static void assertChain(Scenario scenario, List<Authority> intermediates, Authority ca) {

@@ -96,4 +96,32 @@ class IssuerChangeTest {
         assertThat(scenario.isReady("app")).isTrue();
         assertThat(Harness.CLUSTER_RESOURCE_NAMESPACE).isEqualTo("cert-manager");
     }
+
+    @Test
+    void issuerRefDefaultsFromOmittedDoNotReissue() {
+        String omitted = """
+                apiVersion: cert-manager.io/v1
+                kind: Certificate
+                metadata: {name: app, namespace: demo}
+                spec:
+                  secretName: app-tls
+                  dnsNames: [app.example.com]
+                  issuerRef: {name: int-ca}
+                """;
+        Scenario scenario = Scenario.create().apply(Scenario.CA_ISSUER + "---\n" + omitted);
+        assertThat(scenario.isReady("app")).isTrue();
+        Scenario.KeyPairBytes issued = scenario.keyPair("app-tls");
+
+        scenario.apply(omitted.replace("{name: int-ca}", "{name: int-ca, kind: Issuer, group: cert-manager.io}"));
+        scenario.advance(Duration.ofMinutes(10));
+        assertThat(scenario.createdRequests("app")).containsExactly("app-1");
+
+        scenario.apply(omitted);
+        scenario.advance(Duration.ofMinutes(10));
+
+        assertThat(scenario.createdRequests("app")).containsExactly("app-1");
+        assertThat(scenario.issuingStarts("app")).hasSize(1);
+        assertThat(scenario.keyPair("app-tls")).isEqualTo(issued);
+        assertThat(scenario.isReady("app")).isTrue();
+    }
 }

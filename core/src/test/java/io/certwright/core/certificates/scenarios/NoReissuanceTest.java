@@ -6,15 +6,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.certwright.api.Annotations;
 import io.certwright.api.SecretKeys;
-import io.certwright.pki.OutputFormats;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.io.ByteArrayInputStream;
+import java.security.KeyFactory;
 import java.security.KeyStore;
+import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -98,6 +104,16 @@ class NoReissuanceTest {
         assertThat(Collections.list(jks.aliases())).contains("certificate");
         X509Certificate storedLeaf = (X509Certificate) jks.getCertificate("certificate");
         assertThat(storedLeaf).isEqualTo(Scenario.leaf(withJks));
+        assertThat(jks.getKey("certificate", "s3cret".toCharArray()).getEncoded())
+                .isEqualTo(Scenario.privateKey(withJks).getEncoded());
+        KeyStore truststore = KeyStore.getInstance("JKS");
+        truststore.load(new ByteArrayInputStream(Scenario.data(withJks, SecretKeys.TRUSTSTORE_JKS)),
+                "s3cret".toCharArray());
+        List<Certificate> trusted = new ArrayList<>();
+        for (String alias : Collections.list(truststore.aliases())) {
+            trusted.add(truststore.getCertificate(alias));
+        }
+        assertThat(trusted).containsExactlyElementsOf(Scenario.chain(withJks, SecretKeys.CA_CERT));
         assertNoReissuance();
 
         scenario.apply(CERTIFICATE
@@ -136,7 +152,8 @@ class NoReissuanceTest {
         Secret secret = scenario.secret("app-tls");
         assertThat(Scenario.text(secret, SecretKeys.TLS_COMBINED_PEM))
                 .isEqualTo(issued.privateKey() + "\n" + issued.certificate());
-        assertThat(Scenario.data(secret, SecretKeys.KEY_DER)).isEqualTo(OutputFormats.derKey(issued.privateKey()));
+        assertThat(issued.privateKey()).startsWith("-----BEGIN RSA PRIVATE KEY-----");
+        assertThat(Scenario.data(secret, SecretKeys.KEY_DER)).isEqualTo(pemBody(issued.privateKey()));
         assertNoReissuance();
 
         scenario.apply(CERTIFICATE + "  additionalOutputFormats: [{type: CombinedPEM}]\n");
@@ -144,6 +161,26 @@ class NoReissuanceTest {
         assertThat(scenario.secret("app-tls").getData()).doesNotContainKey(SecretKeys.KEY_DER);
         assertThat(scenario.secret("app-tls").getData()).containsKey(SecretKeys.TLS_COMBINED_PEM);
         assertNoReissuance();
+    }
+
+    @Test
+    void derKeyIsPkcs8BodyWithPkcs8Encoding() throws Exception {
+        Scenario pkcs8 = Scenario.create().apply(Scenario.CA_ISSUER + "---\n" + CERTIFICATE.replace("name: app,",
+                "name: pkcs8,").replace("app-tls", "pkcs8-tls")
+                + "  privateKey: {encoding: PKCS8}\n  additionalOutputFormats: [{type: DER}, {type: CombinedPEM}]\n");
+
+        Secret secret = pkcs8.secret("pkcs8-tls");
+        String keyPem = Scenario.text(secret, SecretKeys.TLS_KEY);
+        assertThat(keyPem).startsWith("-----BEGIN PRIVATE KEY-----");
+        byte[] der = Scenario.data(secret, SecretKeys.KEY_DER);
+        assertThat(der).isEqualTo(pemBody(keyPem));
+        assertThat(KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der)).getEncoded())
+                .isEqualTo(Scenario.privateKey(secret).getEncoded());
+        assertThat(Scenario.text(secret, SecretKeys.TLS_COMBINED_PEM))
+                .isEqualTo(keyPem + "\n" + Scenario.text(secret, SecretKeys.TLS_CERT));
+        assertThat(Scenario.text(secret, SecretKeys.TLS_COMBINED_PEM))
+                .doesNotContain(Scenario.text(secret, SecretKeys.CA_CERT));
+        assertThat(pkcs8.createdRequests("pkcs8")).containsExactly("pkcs8-1");
     }
 
     @Test
@@ -180,6 +217,12 @@ class NoReissuanceTest {
 
         assertNoReissuance();
         assertThat(Scenario.leaf(scenario.secret("app-tls")).getIssuerX500Principal().getName()).contains("Example Root");
+    }
+
+    /** Decodes the base64 body of a single PEM block, independently of the code under test. */
+    private static byte[] pemBody(String pem) {
+        String body = pem.lines().filter(line -> !line.startsWith("-----")).collect(Collectors.joining());
+        return Base64.getDecoder().decode(body);
     }
 
     private void assertNoReissuance() {

@@ -54,6 +54,8 @@ class PrivateKeyRotationTest {
         scenario.apply(always.replace("size: 2048", "size: 4096"));
 
         assertThat(scenario.createdRequests()).containsExactly("app-1", "app-2");
+        assertThat(scenario.revision("app")).isEqualTo(2);
+        assertThat(PrivateKeys.algorithmOf(Scenario.privateKey(scenario.secret("app-tls")))).isEqualTo(KeyAlgorithm.RSA);
         assertThat(PrivateKeys.sizeOf(Scenario.privateKey(scenario.secret("app-tls")))).isEqualTo(4096);
         assertThat(PrivateKeys.publicKeysEqual(Scenario.leaf(scenario.secret("app-tls")).getPublicKey(),
                 PrivateKeys.publicKeyOf(Scenario.privateKey(scenario.secret("app-tls"))))).isTrue();
@@ -72,6 +74,10 @@ class PrivateKeyRotationTest {
         assertThat(scenario.revision("app")).isEqualTo(2);
         assertThat(scenario.isReady("app")).isTrue();
         assertThat(scenario.eventReasons("app")).filteredOn("Generated"::equals).hasSize(2);
+        Event generated = scenario.events("app").stream().filter(event -> "Generated".equals(event.reason()))
+                .reduce((earlier, later) -> later).orElseThrow();
+        assertThat(generated.type()).isEqualTo("Normal");
+        assertThat(generated.message()).startsWith("Stored new private key in temporary Secret resource \"app-");
         assertThat(PrivateKeys.publicKeysEqual(Scenario.leaf(scenario.secret("app-tls")).getPublicKey(), first))
                 .isFalse();
     }
@@ -88,6 +94,7 @@ class PrivateKeyRotationTest {
         assertThat(scenario.revision("app")).isEqualTo(2);
         assertThat(scenario.isReady("app")).isTrue();
         Event reused = scenario.event("app", "Reused").orElseThrow();
+        assertThat(reused.type()).isEqualTo("Normal");
         assertThat(reused.message()).isEqualTo("Reusing private key stored in existing Secret resource \"app-tls\"");
         assertThat(second.getPublicKey().getEncoded()).isEqualTo(first.getPublicKey().getEncoded());
         assertThat(second.getSerialNumber()).isNotEqualTo(first.getSerialNumber());
@@ -113,6 +120,7 @@ class PrivateKeyRotationTest {
         assertThat(scenario.certificate("app").getStatus().getNextPrivateKeySecretName()).isNull();
         assertThat(scenario.nextKeySecrets()).isEmpty();
         assertThat(scenario.createdRequests()).containsExactly("app-1");
+        assertThat(PrivateKeys.algorithmOf(Scenario.privateKey(scenario.secret("app-tls")))).isEqualTo(KeyAlgorithm.RSA);
         assertThat(PrivateKeys.sizeOf(Scenario.privateKey(scenario.secret("app-tls")))).isEqualTo(2048);
     }
 }
