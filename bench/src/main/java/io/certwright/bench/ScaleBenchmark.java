@@ -30,8 +30,28 @@ public final class ScaleBenchmark {
     private ScaleBenchmark() {
     }
 
+    private static final String USAGE = """
+            usage: bench/scale [--runtime local] [--count N] [--key ecdsa|rsa] [--workers N]
+              --runtime  runtime to measure; only "local" exists so far (default local)
+              --count    number of leaf Certificates to issue (default 1000)
+              --key      leaf key algorithm: ecdsa (P-256) or rsa (2048 bits) (default ecdsa)
+              --workers  workers per controller (default 5)
+            """;
+
     public static void main(String[] args) throws Exception {
-        Arguments arguments = Arguments.parse(args);
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.print(USAGE);
+            return;
+        }
+        Arguments arguments;
+        try {
+            arguments = Arguments.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.print(USAGE);
+            System.exit(2);
+            return;
+        }
         if (!arguments.runtime().equals("local")) {
             System.err.println("--runtime " + arguments.runtime() + " is not supported yet; use --runtime local");
             System.exit(2);
@@ -161,11 +181,10 @@ public final class ScaleBenchmark {
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
                     case "--runtime" -> runtime = require(args[i], value);
-                    case "--count" -> count = Integer.parseInt(require(args[i], value));
+                    case "--count" -> count = positive(args[i], require(args[i], value));
                     case "--key" -> key = require(args[i], value);
-                    case "--workers" -> workers = Integer.parseInt(require(args[i], value));
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + "; options are --runtime local, --count N, --key ecdsa|rsa, --workers N");
+                    case "--workers" -> workers = positive(args[i], require(args[i], value));
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
                 i++;
             }
@@ -173,6 +192,18 @@ public final class ScaleBenchmark {
                 throw new IllegalArgumentException("--key must be ecdsa or rsa, not " + key);
             }
             return new Arguments(runtime, count, key, workers);
+        }
+
+        private static int positive(String option, String value) {
+            try {
+                int number = Integer.parseInt(value);
+                if (number > 0) {
+                    return number;
+                }
+            } catch (NumberFormatException e) {
+                // reported below with the option name
+            }
+            throw new IllegalArgumentException(option + " must be a positive integer, not " + value);
         }
 
         private static String require(String option, String value) {
