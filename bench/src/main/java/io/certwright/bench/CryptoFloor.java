@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Measures the bare cryptographic cost of one issuance: generate a key, build and sign a CSR,
  * parse and verify it, and sign a certificate from a CA. No controller, store or file is
- * involved, so no runtime can issue faster than this on the same machine.
+ * involved, so this is the rate Certwright's issuance path cannot beat with the same crypto code.
  */
 final class CryptoFloor {
     private final KeyPair caKey;

@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * Issues N certificates from one CA issuer in the local runtime and prints the rate next to the
- * bare key + CSR + signing rate measured in the same JVM, so the two numbers share one machine,
- * one JDK and one JIT state. The last line holds {@code key=value} pairs for scripts.
+ * bare key + CSR + signing rate. Both are measured in the same JVM, so the two numbers share one
+ * machine, one JDK and one JIT state. The last line holds {@code key=value} pairs for scripts.
  *
  * <p>Usage: {@code ScaleBenchmark --runtime local --count 1000 [--key ecdsa|rsa] [--workers 5]}.
  */
@@ -24,7 +24,7 @@ public final class ScaleBenchmark {
     /** Issuances run before measuring the floor, so the JIT has compiled the signing path. */
     private static final int FLOOR_WARMUP = 200;
 
-    /** How often the benchmark polls readiness; short against the seconds a run takes. */
+    /** How often the benchmark polls readiness, which is short against the seconds a run takes. */
     private static final Duration POLL_INTERVAL = Duration.ofMillis(20);
 
     private ScaleBenchmark() {
