@@ -1,0 +1,186 @@
+package io.certwright.kubernetes;
+
+import io.certwright.api.model.Certificate;
+import io.certwright.api.model.CertificateCondition;
+import io.certwright.api.model.ClusterIssuer;
+import io.certwright.api.model.IssuerCondition;
+import io.certwright.api.model.IssuerReference;
+import io.certwright.api.model.IssuerStatus;
+import io.certwright.api.model.Issuer;
+import io.certwright.core.cluster.Cluster;
+import io.certwright.core.cluster.ResourceKind;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
+
+/**
+ * cert-manager's controller metrics, computed on every scrape from the cluster cache and the controller
+ * counters, with cert-manager's names, types and labels.
+ */
+final class CertManagerMetrics {
+    /** The values of the {@code condition} label; each object gets one series per value. */
+    static final List<String> CONDITION_STATUSES = List.of("True", "False", "Unknown");
+
+    private final Cluster cluster;
+    private final Clock clock;
+    private final Supplier<List<String>> controllers;
+    private final ToLongFunction<String> syncCalls;
+    private final ToLongFunction<String> syncErrors;
+
+    /**
+     * @param controllers the names of the running controllers, for the sync counters
+     * @param syncCalls reconciles started per controller name
+     * @param syncErrors failed reconciles per controller name, conflicts excluded
+     */
+    CertManagerMetrics(Cluster cluster, Clock clock, Supplier<List<String>> controllers,
+            ToLongFunction<String> syncCalls, ToLongFunction<String> syncErrors) {
+        this.cluster = Objects.requireNonNull(cluster, "cluster");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.controllers = Objects.requireNonNull(controllers, "controllers");
+        this.syncCalls = Objects.requireNonNull(syncCalls, "syncCalls");
+        this.syncErrors = Objects.requireNonNull(syncErrors, "syncErrors");
+    }
+
+    /** Renders every family in the Prometheus text format. */
+    HttpEndpoints.Response scrape() {
+        return new HttpEndpoints.Response(200, PrometheusText.CONTENT_TYPE, PrometheusText.write(collect()));
+    }
+
+    List<PrometheusText.Family> collect() {
+        List<PrometheusText.Family> families = new ArrayList<>();
+        families.addAll(certificateFamilies(cluster.list(ResourceKind.CERTIFICATE, null)));
+        families.add(issuerReadyStatus(cluster.list(ResourceKind.ISSUER, null)));
+        families.add(clusterIssuerReadyStatus(cluster.list(ResourceKind.CLUSTER_ISSUER, null)));
+        double now = clock.instant().getEpochSecond();
+        families.add(new PrometheusText.Family("certmanager_clock_time_seconds",
+                "DEPRECATED: use clock_time_seconds_gauge instead. The clock time given in seconds (from 1970/01/01 UTC).",
+                "counter", List.of(PrometheusText.Sample.of(now))));
+        families.add(new PrometheusText.Family("certmanager_clock_time_seconds_gauge",
+                "The clock time given in seconds (from 1970/01/01 UTC).", "gauge",
+                List.of(PrometheusText.Sample.of(now))));
+        families.addAll(controllerFamilies(controllers.get()));
+        return families;
+    }
+
+    private static List<PrometheusText.Family> certificateFamilies(List<Certificate> certificates) {
+        List<PrometheusText.Sample> ready = new ArrayList<>();
+        List<PrometheusText.Sample> notAfter = new ArrayList<>();
+        List<PrometheusText.Sample> notBefore = new ArrayList<>();
+        List<PrometheusText.Sample> expiration = new ArrayList<>();
+        List<PrometheusText.Sample> renewal = new ArrayList<>();
+        for (Certificate certificate : certificates) {
+            String name = certificate.getMetadata().getName();
+            String namespace = certificate.getMetadata().getNamespace();
+            IssuerReference issuer = certificate.getSpec() == null ? null : certificate.getSpec().getIssuerRef();
+            String issuerName = issuer == null ? "" : nullToEmpty(issuer.getName());
+            String issuerKind = issuer == null ? "" : nullToEmpty(issuer.getKind());
+            String issuerGroup = issuer == null ? "" : nullToEmpty(issuer.getGroup());
+            String current = certificateReadyStatus(certificate);
+            for (String status : CONDITION_STATUSES) {
+                ready.add(PrometheusText.Sample.of(status.equals(current) ? 1 : 0, "name", name, "namespace", namespace,
+                        "condition", status, "issuer_name", issuerName, "issuer_kind", issuerKind,
+                        "issuer_group", issuerGroup));
+            }
+            var status = certificate.getStatus();
+            String[] labels = {"name", name, "namespace", namespace, "issuer_name", issuerName,
+                "issuer_kind", issuerKind, "issuer_group", issuerGroup};
+            notAfter.add(PrometheusText.Sample.of(seconds(status == null ? null : status.getNotAfter()), labels));
+            notBefore.add(PrometheusText.Sample.of(seconds(status == null ? null : status.getNotBefore()), labels));
+            expiration.add(PrometheusText.Sample.of(seconds(status == null ? null : status.getNotAfter()), labels));
+            renewal.add(PrometheusText.Sample.of(seconds(status == null ? null : status.getRenewalTime()), labels));
+        }
+        return List.of(
+                new PrometheusText.Family("certmanager_certificate_expiration_timestamp_seconds",
+                        "The timestamp after which the certificate expires, expressed in Unix Epoch Time.", "gauge",
+                        expiration),
+                new PrometheusText.Family("certmanager_certificate_not_after_timestamp_seconds",
+                        "The timestamp after which the certificate is invalid, expressed as a Unix Epoch Time.",
+                        "gauge", notAfter),
+                new PrometheusText.Family("certmanager_certificate_not_before_timestamp_seconds",
+                        "The timestamp before which the certificate is invalid, expressed as a Unix Epoch Time.",
+                        "gauge", notBefore),
+                new PrometheusText.Family("certmanager_certificate_ready_status",
+                        "The ready status of the certificate.", "gauge", ready),
+                new PrometheusText.Family("certmanager_certificate_renewal_timestamp_seconds",
+                        "The number of seconds before expiration time the certificate should renew.", "gauge",
+                        renewal));
+    }
+
+    private static PrometheusText.Family issuerReadyStatus(List<Issuer> issuers) {
+        List<PrometheusText.Sample> samples = new ArrayList<>();
+        for (Issuer issuer : issuers) {
+            String current = issuerReadyStatus(issuer.getStatus());
+            for (String status : CONDITION_STATUSES) {
+                samples.add(PrometheusText.Sample.of(status.equals(current) ? 1 : 0,
+                        "name", issuer.getMetadata().getName(), "namespace", issuer.getMetadata().getNamespace(),
+                        "condition", status));
+            }
+        }
+        return new PrometheusText.Family("certmanager_issuer_ready_status", "The ready status of the issuer.", "gauge",
+                samples);
+    }
+
+    private static PrometheusText.Family clusterIssuerReadyStatus(List<ClusterIssuer> issuers) {
+        List<PrometheusText.Sample> samples = new ArrayList<>();
+        for (ClusterIssuer issuer : issuers) {
+            String current = issuerReadyStatus(issuer.getStatus());
+            for (String status : CONDITION_STATUSES) {
+                samples.add(PrometheusText.Sample.of(status.equals(current) ? 1 : 0,
+                        "name", issuer.getMetadata().getName(), "condition", status));
+            }
+        }
+        return new PrometheusText.Family("certmanager_clusterissuer_ready_status",
+                "The ready status of the cluster issuer.", "gauge", samples);
+    }
+
+    private List<PrometheusText.Family> controllerFamilies(List<String> names) {
+        List<PrometheusText.Sample> calls = new ArrayList<>();
+        List<PrometheusText.Sample> errors = new ArrayList<>();
+        for (String name : names) {
+            calls.add(PrometheusText.Sample.of(syncCalls.applyAsLong(name), "controller", name));
+            errors.add(PrometheusText.Sample.of(syncErrors.applyAsLong(name), "controller", name));
+        }
+        return List.of(
+                new PrometheusText.Family("certmanager_controller_sync_call_count",
+                        "The number of sync() calls made by a controller.", "counter", calls),
+                new PrometheusText.Family("certmanager_controller_sync_error_count",
+                        "The number of errors encountered during controller sync().", "counter", errors));
+    }
+
+    /** Returns the Ready condition's status, or Unknown when the Certificate has none. */
+    static String certificateReadyStatus(Certificate certificate) {
+        if (certificate.getStatus() == null || certificate.getStatus().getConditions() == null) {
+            return "Unknown";
+        }
+        for (CertificateCondition condition : certificate.getStatus().getConditions()) {
+            if ("Ready".equals(condition.getType()) && condition.getStatus() != null) {
+                return condition.getStatus();
+            }
+        }
+        return "Unknown";
+    }
+
+    static String issuerReadyStatus(IssuerStatus status) {
+        if (status == null || status.getConditions() == null) {
+            return "Unknown";
+        }
+        for (IssuerCondition condition : status.getConditions()) {
+            if ("Ready".equals(condition.getType()) && condition.getStatus() != null) {
+                return condition.getStatus();
+            }
+        }
+        return "Unknown";
+    }
+
+    private static double seconds(Instant instant) {
+        return instant == null ? 0 : instant.getEpochSecond();
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,46 @@
+package io.certwright.kubernetes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PrometheusTextTest {
+    @Test
+    void counterKeepsNameWithoutTotalSuffix() {
+        String text = PrometheusText.write(List.of(new PrometheusText.Family("certmanager_controller_sync_call_count",
+                "The number of sync() calls made by a controller.", "counter",
+                List.of(PrometheusText.Sample.of(3, "controller", "issuers")))));
+
+        assertThat(text).isEqualTo("""
+                # HELP certmanager_controller_sync_call_count The number of sync() calls made by a controller.
+                # TYPE certmanager_controller_sync_call_count counter
+                certmanager_controller_sync_call_count{controller="issuers"} 3
+                """);
+    }
+
+    @Test
+    void labelValuesAreEscaped() {
+        String text = PrometheusText.write(List.of(new PrometheusText.Family("m", "h", "gauge",
+                List.of(PrometheusText.Sample.of(1, "name", "a\"b\\c\nd")))));
+
+        assertThat(text).contains("m{name=\"a\\\"b\\\\c\\nd\"} 1\n");
+    }
+
+    @Test
+    void timestampsAreWrittenAsWholeNumbers() {
+        assertThat(PrometheusText.formatValue(1_796_360_767)).isEqualTo("1796360767");
+    }
+
+    @Test
+    void fractionsKeepTheirDigits() {
+        assertThat(PrometheusText.formatValue(0.25)).isEqualTo("0.25");
+    }
+
+    @Test
+    void familyWithoutSamplesKeepsHeader() {
+        String text = PrometheusText.write(List.of(new PrometheusText.Family("m", "h", "gauge", List.of())));
+
+        assertThat(text).isEqualTo("# HELP m h\n# TYPE m gauge\n");
+    }
+}
