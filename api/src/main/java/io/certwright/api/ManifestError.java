@@ -11,12 +11,24 @@ import java.nio.file.Path;
  * @param document the 1-based document number in the file, or 0 when the whole file failed (for example unreadable)
  * @param line the 1-based line in the file, or 0 when unknown
  * @param column the 1-based column, or 0 when unknown
- * @param message what is wrong and how to fix it
+ * @param message what is wrong
  * @param fieldError the validation error behind the message, or null when the problem is not a field error
+ * @param fix what to change, specific to the rule that failed, or empty when the message already states it or
+ *     no specific fix is known
  */
-public record ManifestError(Path source, int document, int line, int column, String message, FieldError fieldError) {
+public record ManifestError(Path source, int document, int line, int column, String message, FieldError fieldError,
+        String fix) {
 
-    /** Formats as {@code file document N[, line L, column C]: message}. */
+    public ManifestError {
+        fix = fix == null ? "" : fix;
+    }
+
+    /** Creates an error whose message needs no separate fix. */
+    public ManifestError(Path source, int document, int line, int column, String message, FieldError fieldError) {
+        this(source, document, line, column, message, fieldError, "");
+    }
+
+    /** Formats as {@code file document N[, line L, column C]: message[. Fix: fix]}. */
     @Override
     public String toString() {
         StringBuilder out = new StringBuilder(String.valueOf(source));
@@ -29,6 +41,10 @@ public record ManifestError(Path source, int document, int line, int column, Str
                 out.append(", column ").append(column);
             }
         }
-        return out.append(": ").append(message).toString();
+        out.append(": ").append(message);
+        if (!fix.isEmpty()) {
+            out.append(message.endsWith(".") || message.endsWith("?") ? " " : ". ").append("Fix: ").append(fix);
+        }
+        return out.toString();
     }
 }

@@ -1,16 +1,10 @@
 package io.certwright.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.certwright.api.ManifestSet.Manifest;
 import io.certwright.api.model.Certificate;
 import io.certwright.api.model.CertificateRequest;
 import io.certwright.api.model.ClusterIssuer;
 import io.certwright.api.model.Issuer;
-import io.certwright.api.validation.CertificateRequestValidator;
-import io.certwright.api.validation.CertificateValidator;
-import io.certwright.api.validation.FieldError;
-import io.certwright.api.validation.IssuerValidator;
-import io.certwright.api.validation.ValidationResult;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.io.IOException;
@@ -28,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
@@ -41,7 +34,8 @@ import tools.jackson.dataformat.yaml.util.StringQuotingChecker;
  * Reads cert-manager manifests from YAML files into typed objects, and writes objects back as YAML.
  *
  * <p>Loading never stops at a bad document: each problem becomes a {@link ManifestError} and the
- * other documents and files still load. Certificates, CertificateRequests, Issuers and
+ * other documents and files still load. YAML is read as Kubernetes reads it: aliases resolved (within
+ * limits), duplicate keys and unknown fields rejected. Certificates, CertificateRequests, Issuers and
  * ClusterIssuers are validated as the admission webhook would, and an object with field errors is
  * left out of the result, as the API server would reject it. Secrets get their {@code stringData}
  * folded into base64 {@code data}, as the API server does. Objects keep the namespace they were
@@ -93,28 +87,23 @@ public final class Manifests {
      * Loads every {@code *.yaml} and {@code *.yml} file under a directory, recursively, in sorted
      * path order, skipping directories named {@value #STATE_DIRECTORY}.
      *
+     * Files larger than 3 MiB, the Kubernetes API server's request limit, and files that are not UTF-8 text are
+     * reported as one error each without being parsed.
+     *
      * @throws IOException when the directory cannot be listed; unreadable files become errors instead
      */
     public static ManifestSet readDirectory(Path directory) throws IOException {
-        List<Path> files = listManifestFiles(directory);
-        Loader loader = new Loader();
-        for (Path file : files) {
-            String text;
-            try {
-                text = Files.readString(file, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                loader.errors.add(new ManifestError(file, 0, 0, 0, "cannot read file: " + e, null));
-                continue;
-            }
-            loader.loadFile(file, text);
+        ManifestLoader loader = new ManifestLoader();
+        for (Path file : listManifestFiles(directory)) {
+            loader.loadFile(file);
         }
         return loader.result();
     }
 
     /** Loads the documents of one YAML text, reporting problems against {@code source}. */
     public static ManifestSet readString(String yaml, Path source) {
-        Loader loader = new Loader();
-        loader.loadFile(source, yaml);
+        ManifestLoader loader = new ManifestLoader();
+        loader.loadText(source, yaml);
         return loader.result();
     }
 
@@ -127,7 +116,7 @@ public final class Manifests {
     public static HasMetadata read(String yaml) {
         JsonNode node = parseTree(yaml);
         Class<? extends HasMetadata> type = typeOf(text(node, "apiVersion"), text(node, "kind"));
-        return read(yaml, type);
+        return bindAndFold(node, type);
     }
 
     /**
@@ -136,7 +125,16 @@ public final class Manifests {
      * @throws IllegalArgumentException when the YAML is invalid or does not fit the type
      */
     public static <T> T read(String yaml, Class<T> type) {
-        T value = bind(yaml, type);
+        return bindAndFold(parseTree(yaml), type);
+    }
+
+    private static <T> T bindAndFold(JsonNode node, Class<T> type) {
+        T value;
+        try {
+            value = ManifestLoader.bind(node, type);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException(BindingErrors.describe(e, node, type).message(), e);
+        }
         if (value instanceof Secret secret) {
             foldStringData(secret);
         }
@@ -216,11 +214,11 @@ public final class Manifests {
     private static JsonNode parseTree(String yaml) {
         JsonNode node;
         try {
-            node = Json.yaml().readTree(yaml);
-        } catch (JacksonException e) {
-            throw new IllegalArgumentException("invalid YAML: " + firstLine(e.getOriginalMessage()), e);
+            node = YamlTrees.parse(yaml, ManifestFiles.MAX_FILE_BYTES).root();
+        } catch (YamlTrees.InvalidYamlException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
-        if (node == null || node.isMissingNode() || node.isNull()) {
+        if (node == null || node.isNull()) {
             throw new IllegalArgumentException("the document is empty");
         }
         if (!node.isObject()) {
@@ -229,47 +227,9 @@ public final class Manifests {
         return node;
     }
 
-    private static <T> T bind(String yaml, Class<T> type) {
-        try {
-            return Json.yaml().readValue(yaml, type);
-        } catch (JacksonException e) {
-            throw new IllegalArgumentException(bindingMessage(e), e);
-        }
-    }
-
-    private static String bindingMessage(JacksonException e) {
-        String path = fieldPath(e);
-        String message = firstLine(e.getOriginalMessage());
-        return path.isEmpty() ? message : path + ": " + message;
-    }
-
-    /** Builds a Kubernetes-style field path ({@code spec.dnsNames[0]}) from Jackson's reference chain. */
-    private static String fieldPath(JacksonException e) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference reference : e.getPath()) {
-            if (reference.getPropertyName() != null) {
-                if (path.length() > 0) {
-                    path.append('.');
-                }
-                path.append(reference.getPropertyName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
-
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? "" : value.asString();
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        int newline = message.indexOf('\n');
-        return (newline < 0 ? message : message.substring(0, newline)).strip();
     }
 
     /** Moves {@code stringData} into base64 {@code data}, with stringData winning on conflicts, as the API server does. */
@@ -284,128 +244,5 @@ public final class Manifests {
                 Base64.getEncoder().encodeToString((value == null ? "" : value).getBytes(StandardCharsets.UTF_8))));
         secret.setData(data);
         secret.setStringData(null);
-    }
-
-    /** Accumulates objects and problems across files. */
-    private static final class Loader {
-        private final List<Manifest> objects = new ArrayList<>();
-        private final List<ManifestError> errors = new ArrayList<>();
-        private final List<String> warnings = new ArrayList<>();
-
-        void loadFile(Path file, String text) {
-            for (YamlDocuments.Document document : YamlDocuments.split(text)) {
-                loadDocument(file, document);
-            }
-        }
-
-        private void loadDocument(Path file, YamlDocuments.Document document) {
-            if (YamlDocuments.isBlank(document.text())) {
-                return;
-            }
-            JsonNode node;
-            try {
-                node = Json.yaml().readTree(document.text());
-            } catch (JacksonException e) {
-                error(file, document, e.getLocation(), "invalid YAML: " + firstLine(e.getOriginalMessage()), null);
-                return;
-            }
-            if (node == null || node.isMissingNode() || node.isNull()) {
-                return;
-            }
-            if (!node.isObject()) {
-                error(file, document, null,
-                        "the document is not a mapping; expected an object with apiVersion and kind", null);
-                return;
-            }
-
-            Class<? extends HasMetadata> type;
-            try {
-                type = typeOf(text(node, "apiVersion"), text(node, "kind"));
-            } catch (IllegalArgumentException e) {
-                error(file, document, null, e.getMessage(), null);
-                return;
-            }
-
-            HasMetadata object;
-            try {
-                object = Json.yaml().readValue(document.text(), type);
-            } catch (JacksonException e) {
-                error(file, document, e.getLocation(), "cannot read " + type.getSimpleName() + ": " + bindingMessage(e), null);
-                return;
-            }
-            String kind = type.getSimpleName();
-            if (object.getMetadata() == null || object.getMetadata().getName() == null
-                    || object.getMetadata().getName().isEmpty()) {
-                error(file, document, null, kind + " has no metadata.name; every object needs a name", null);
-                return;
-            }
-
-            if (object instanceof Secret secret) {
-                if (checkSecretData(file, document, secret)) {
-                    foldStringData(secret);
-                    objects.add(new Manifest(file, document.number(), secret));
-                }
-                return;
-            }
-            ValidationResult result = validate(object);
-            String label = kind + " \"" + object.getMetadata().getName() + "\"";
-            for (String warning : result.warnings()) {
-                warnings.add(file + " document " + document.number() + ": " + label + ": " + warning);
-            }
-            for (FieldError fieldError : result.errors()) {
-                error(file, document, null, label + " is invalid: " + fieldError, fieldError);
-            }
-            if (result.isValid()) {
-                objects.add(new Manifest(file, document.number(), object));
-            }
-        }
-
-        /** Rejects Secret data values that are not base64, as the API server does. */
-        private boolean checkSecretData(Path file, YamlDocuments.Document document, Secret secret) {
-            boolean valid = true;
-            if (secret.getData() != null) {
-                for (Map.Entry<String, String> entry : secret.getData().entrySet()) {
-                    try {
-                        Base64.getDecoder().decode(entry.getValue() == null ? "" : entry.getValue());
-                    } catch (IllegalArgumentException e) {
-                        valid = false;
-                        error(file, document, null, "Secret \"" + secret.getMetadata().getName() + "\": data["
-                                + entry.getKey() + "] is not base64; put plain text under stringData instead", null);
-                    }
-                }
-            }
-            return valid;
-        }
-
-        private static ValidationResult validate(HasMetadata object) {
-            if (object instanceof Certificate certificate) {
-                return CertificateValidator.validate(certificate);
-            }
-            if (object instanceof CertificateRequest request) {
-                return CertificateRequestValidator.validate(request);
-            }
-            if (object instanceof Issuer issuer) {
-                return IssuerValidator.validate(issuer);
-            }
-            if (object instanceof ClusterIssuer issuer) {
-                return IssuerValidator.validate(issuer);
-            }
-            return ValidationResult.of(List.of());
-        }
-
-        private void error(Path file, YamlDocuments.Document document, TokenStreamLocation location, String message,
-                FieldError fieldError) {
-            int line = 0;
-            int column = 0;
-            if (location != null && location.getLineNr() > 0) {
-                line = document.firstLine() + location.getLineNr() - 1;
-                column = Math.max(location.getColumnNr(), 0);
-            }
-            errors.add(new ManifestError(file, document.number(), line, column, message, fieldError));
-        }
-
-        ManifestSet result() {
-            return new ManifestSet(objects, errors, warnings);
-        }
     }
 }

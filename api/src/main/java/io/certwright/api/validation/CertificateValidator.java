@@ -435,7 +435,7 @@ public final class CertificateValidator {
                     + format + " keystores; cannot set both"));
         }
         if (password == null && !hasSecretName) {
-            errors.add(FieldError.forbidden(path, "must set exactly one of passwordSecretRef and password must for "
+            errors.add(FieldError.forbidden(path, "exactly one of passwordSecretRef and password must be set for "
                     + format + " keystores"));
         }
         if (password != null && password.isEmpty()) {

@@ -116,7 +116,7 @@ public record FieldError(Type type, String field, Object badValue, String detail
     }
 
     /** Quotes a string like Go's {@code %q}: double quotes, backslash escapes, printable Unicode kept. */
-    static String goQuote(String text) {
+    public static String goQuote(String text) {
         StringBuilder out = new StringBuilder(text.length() + 2).append('"');
         text.codePoints().forEach(cp -> {
             switch (cp) {

@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
  */
 public final class KubernetesNames {
     public static final int DNS1123_SUBDOMAIN_MAX_LENGTH = 253;
+    public static final int DNS1123_LABEL_MAX_LENGTH = 63;
+    /** Maximum length of a Secret or ConfigMap data key. */
+    public static final int CONFIG_MAP_KEY_MAX_LENGTH = 253;
     public static final int QUALIFIED_NAME_MAX_LENGTH = 63;
     public static final int LABEL_VALUE_MAX_LENGTH = 63;
     /** Maximum total size of the keys and values of one annotation map: 256 KiB. */
@@ -23,6 +26,14 @@ public final class KubernetesNames {
     private static final String DNS1123_SUBDOMAIN_MESSAGE = "a lowercase RFC 1123 subdomain must consist of lower case "
             + "alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
     private static final Pattern DNS1123_SUBDOMAIN = Pattern.compile(DNS1123_SUBDOMAIN_FORMAT);
+    private static final String DNS1123_LABEL_MESSAGE = "a lowercase RFC 1123 label must consist of lower case "
+            + "alphanumeric characters or '-', and must start and end with an alphanumeric character";
+    private static final Pattern DNS1123_LABEL = Pattern.compile(DNS1123_LABEL_FORMAT);
+
+    private static final String CONFIG_MAP_KEY_FORMAT = "[-._a-zA-Z0-9]+";
+    private static final String CONFIG_MAP_KEY_MESSAGE = "a valid config key must consist of alphanumeric characters, "
+            + "'-', '_' or '.'";
+    private static final Pattern CONFIG_MAP_KEY = Pattern.compile(CONFIG_MAP_KEY_FORMAT);
 
     private static final String QUALIFIED_NAME_FORMAT = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]";
     private static final String QUALIFIED_NAME_MESSAGE = "must consist of alphanumeric characters, '-', '_' or '.', "
@@ -45,6 +56,40 @@ public final class KubernetesNames {
         }
         if (!DNS1123_SUBDOMAIN.matcher(value).matches()) {
             problems.add(regexMessage(DNS1123_SUBDOMAIN_MESSAGE, DNS1123_SUBDOMAIN_FORMAT, "example.com"));
+        }
+        return problems;
+    }
+
+    /** Returns the problems of a DNS-1123 label (namespaces); empty when valid. */
+    public static List<String> dns1123LabelProblems(String value) {
+        List<String> problems = new ArrayList<>();
+        if (value.length() > DNS1123_LABEL_MAX_LENGTH) {
+            problems.add(maxLength(DNS1123_LABEL_MAX_LENGTH));
+        }
+        if (!DNS1123_LABEL.matcher(value).matches()) {
+            problems.add(regexMessage(DNS1123_LABEL_MESSAGE, DNS1123_LABEL_FORMAT, "my-name", "123-abc"));
+        }
+        return problems;
+    }
+
+    /**
+     * Returns the problems of a Secret or ConfigMap data key (apimachinery {@code IsConfigMapKey}); empty when
+     * valid. The rule keeps keys usable as file names: no '/', and not {@code .} or {@code ..}.
+     */
+    public static List<String> configMapKeyProblems(String value) {
+        List<String> problems = new ArrayList<>();
+        if (value.length() > CONFIG_MAP_KEY_MAX_LENGTH) {
+            problems.add(maxLength(CONFIG_MAP_KEY_MAX_LENGTH));
+        }
+        if (!CONFIG_MAP_KEY.matcher(value).matches()) {
+            problems.add(regexMessage(CONFIG_MAP_KEY_MESSAGE, CONFIG_MAP_KEY_FORMAT, "key.name", "KEY_NAME", "key-name"));
+        }
+        if (value.equals(".")) {
+            problems.add("must not be '.'");
+        } else if (value.equals("..")) {
+            problems.add("must not be '..'");
+        } else if (value.startsWith("..")) {
+            problems.add("must not start with '..'");
         }
         return problems;
     }

@@ -234,7 +234,7 @@ class CertificateValidatorTest {
                                 + "for JKS keystores; cannot set both"),
                 rejected("JKS without password", s -> s.setKeystores(new CertificateKeystores().withJks(new JKSKeystore()
                                 .withCreate(true))),
-                        "spec.keystores.jks: Forbidden: must set exactly one of passwordSecretRef and password must for "
+                        "spec.keystores.jks: Forbidden: exactly one of passwordSecretRef and password must be set for "
                                 + "JKS keystores"),
                 rejected("PKCS12 empty literal password", s -> s.setKeystores(new CertificateKeystores()
                                 .withPkcs12(new PKCS12Keystore().withCreate(true).withPassword(""))),
