@@ -122,7 +122,10 @@ public final class Csrs {
             throw new PkiException("the certificate request is not valid DER: " + e.getMessage(), e);
         }
         ParsedCsr parsed = new ParsedCsr(request);
-        verifySignature(parsed);
+        if (!VerifiedCsrs.contains(der)) {
+            verifySignature(parsed);
+            VerifiedCsrs.add(der);
+        }
         return parsed;
     }
 

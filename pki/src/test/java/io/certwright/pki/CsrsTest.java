@@ -284,4 +284,19 @@ class CsrsTest {
                 .isInstanceOf(PkiException.class)
                 .hasMessageContaining("not valid DER");
     }
+
+    @Test
+    void tamperedCsrRejectedAfterOriginalVerified() throws Exception {
+        KeyPair key = PrivateKeys.generate(KeyAlgorithm.ECDSA, 256);
+        byte[] der = Csrs.parse(Csrs.buildPem(CsrSpec.builder().commonName("tamper.example.com").build(), key)
+                .getBytes(StandardCharsets.US_ASCII)).encoded();
+        byte[] tampered = der.clone();
+        int commonNameOffset = new String(der, StandardCharsets.ISO_8859_1).indexOf("tamper");
+        tampered[commonNameOffset] = (byte) 'T';
+
+        assertThat(Csrs.parse(der).commonName()).isEqualTo("tamper.example.com");
+        assertThatThrownBy(() -> Csrs.parse(tampered))
+                .isInstanceOf(PkiException.class)
+                .hasMessageContaining("signature is invalid");
+    }
 }
