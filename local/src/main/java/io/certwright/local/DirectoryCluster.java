@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -135,6 +136,12 @@ public final class DirectoryCluster implements Cluster {
     @Override
     public <T extends HasMetadata> List<T> list(ResourceKind<T> kind, String namespace) {
         return memory.list(kind, namespace);
+    }
+
+    @Override
+    public <T extends HasMetadata> List<T> listMatching(ResourceKind<T> kind, String namespace,
+                                                        Predicate<? super T> filter) {
+        return memory.listMatching(kind, namespace, filter);
     }
 
     @Override

@@ -13,11 +13,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +25,9 @@ import org.slf4j.LoggerFactory;
  * Events per object, kept in memory and written to one YAML file per object after each
  * change. A repeat of the same source, type, reason and message folds into the earlier
  * entry, raising its count, as Kubernetes does. Thread-safe. A recorder logs a failure and does not throw it.
+ *
+ * <p>Each object's events have their own lock, held while its file is written, so that recorders
+ * for different objects write (and fsync) in parallel while writes for one object stay in order.
  */
 final class PersistentEvents {
     /** Events kept per object; older ones are dropped so that a failing loop cannot fill the disk. */
@@ -35,15 +37,15 @@ final class PersistentEvents {
 
     private final StateLayout layout;
     private final Clock clock;
-    private final Map<String, List<Event>> byObject = new HashMap<>();
+    private final ConcurrentHashMap<String, ObjectEvents> byObject = new ConcurrentHashMap<>();
 
     PersistentEvents(StateLayout layout, Clock clock) {
         this.layout = layout;
         this.clock = clock;
     }
 
-    /** Reads every stored events file. */
-    synchronized void load() {
+    /** Reads every stored events file; called before any recorder runs. */
+    void load() {
         Path root = layout.eventsRoot();
         if (!Files.isDirectory(root)) {
             return;
@@ -53,8 +55,9 @@ final class PersistentEvents {
                 Event[] events = Json.yaml().readValue(Files.readAllBytes(file), Event[].class);
                 if (events.length > 0) {
                     Event first = events[0];
-                    byObject.put(objectKey(first.kind(), first.namespace(), first.name()),
-                            new ArrayList<>(Arrays.asList(events)));
+                    ObjectEvents stored = new ObjectEvents();
+                    stored.events.addAll(Arrays.asList(events));
+                    byObject.put(objectKey(first.kind(), first.namespace(), first.name()), stored);
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -74,24 +77,48 @@ final class PersistentEvents {
         };
     }
 
-    synchronized List<Event> eventsFor(String kind, String namespace, String name) {
-        List<Event> events = byObject.get(objectKey(kind, namespace, name));
-        return events == null ? List.of() : List.copyOf(events);
-    }
-
-    /** Forgets and deletes the events of a deleted object. */
-    synchronized void deleteFor(String kind, String namespace, String name) {
-        if (byObject.remove(objectKey(kind, namespace, name)) != null) {
-            AtomicFiles.deleteQuietly(layout.events(kind, namespace, name));
+    List<Event> eventsFor(String kind, String namespace, String name) {
+        ObjectEvents stored = byObject.get(objectKey(kind, namespace, name));
+        if (stored == null) {
+            return List.of();
+        }
+        synchronized (stored) {
+            return List.copyOf(stored.events);
         }
     }
 
-    private synchronized void record(String source, HasMetadata object, String type, String reason, String message) {
+    /** Forgets and deletes the events of a deleted object. */
+    void deleteFor(String kind, String namespace, String name) {
+        ObjectEvents stored = byObject.remove(objectKey(kind, namespace, name));
+        if (stored != null) {
+            synchronized (stored) {
+                stored.deleted = true;
+                AtomicFiles.deleteQuietly(layout.events(kind, namespace, name));
+            }
+        }
+    }
+
+    private void record(String source, HasMetadata object, String type, String reason, String message) {
         String kind = kindOf(object);
         String namespace = object.getMetadata().getNamespace();
         String name = object.getMetadata().getName();
+        String key = objectKey(kind, namespace, name);
+        while (true) {
+            ObjectEvents stored = byObject.computeIfAbsent(key, unused -> new ObjectEvents());
+            synchronized (stored) {
+                // A concurrent deleteFor removed this entry; record into a fresh one, as a later record would.
+                if (!stored.deleted) {
+                    record(stored.events, source, kind, namespace, name, type, reason, message);
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Adds or folds one event into {@code events} and writes the object's events file; called under the object's lock. */
+    private void record(List<Event> events, String source, String kind, String namespace, String name, String type,
+                        String reason, String message) {
         Instant now = clock.instant();
-        List<Event> events = byObject.computeIfAbsent(objectKey(kind, namespace, name), key -> new ArrayList<>());
         Event event = new Event(kind, namespace, name, type, reason, message, 1, now, now, source);
         for (Iterator<Event> it = events.iterator(); it.hasNext(); ) {
             Event earlier = it.next();
@@ -126,5 +153,11 @@ final class PersistentEvents {
 
     private static String objectKey(String kind, String namespace, String name) {
         return kind + "|" + (namespace == null ? "" : namespace) + "|" + name;
+    }
+
+    /** The events of one object, oldest first, and its lock; {@code deleted} once {@link #deleteFor} removed it. */
+    private static final class ObjectEvents {
+        final List<Event> events = new ArrayList<>();
+        boolean deleted;
     }
 }

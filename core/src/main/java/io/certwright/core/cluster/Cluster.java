@@ -2,8 +2,10 @@ package io.certwright.core.cluster;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The one port through which the controller core reads and writes cluster state. The
@@ -26,6 +28,29 @@ public interface Cluster {
 
     /** Lists objects of a kind in one namespace, or in all namespaces when {@code namespace} is null. */
     <T extends HasMetadata> List<T> list(ResourceKind<T> kind, String namespace);
+
+    /**
+     * Lists the objects that {@link #list} returns for the same arguments and that {@code filter}
+     * accepts, in the same order. Use it instead of listing and filtering, so that an implementation
+     * that keeps objects in memory copies only the accepted ones.
+     *
+     * <p>The filter may be called on the implementation's stored objects rather than on copies,
+     * from the calling thread, once per candidate. It must only read its argument: it must not
+     * change it, keep a reference to it, or call back into this cluster. The returned objects are
+     * copies the caller owns, as with {@link #list}.
+     *
+     * <p>The default implementation lists and then filters the copies.
+     */
+    default <T extends HasMetadata> List<T> listMatching(ResourceKind<T> kind, String namespace,
+                                                         Predicate<? super T> filter) {
+        List<T> accepted = new ArrayList<>();
+        for (T object : list(kind, namespace)) {
+            if (filter.test(object)) {
+                accepted.add(object);
+            }
+        }
+        return accepted;
+    }
 
     /**
      * Creates an object. When {@code metadata.name} is empty and {@code metadata.generateName}

@@ -29,6 +29,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,7 +60,7 @@ public final class InMemoryCluster implements Cluster {
 
     private final Clock clock;
     private final ReentrantLock storeLock = new ReentrantLock();
-    private final Map<ResourceKind<?>, TreeMap<ObjectKey, HasMetadata>> objects = new HashMap<>();
+    private final Map<ResourceKind<?>, TreeMap<ObjectKey, StoredObject>> objects = new HashMap<>();
     private long resourceVersion;
 
     private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
@@ -80,7 +81,7 @@ public final class InMemoryCluster implements Cluster {
 
     @Override
     public <T extends HasMetadata> Optional<T> get(ResourceKind<T> kind, String namespace, String name) {
-        HasMetadata stored;
+        StoredObject stored;
         storeLock.lock();
         try {
             stored = objects.get(kind).get(key(kind, namespace, name));
@@ -88,29 +89,47 @@ public final class InMemoryCluster implements Cluster {
             storeLock.unlock();
         }
         // Stored objects are never changed in place, so copying outside the lock is safe.
-        return Optional.ofNullable(stored).map(object -> kind.type().cast(Json.copy(object)));
+        return Optional.ofNullable(stored).map(object -> object.copy(kind));
     }
 
     @Override
     public <T extends HasMetadata> List<T> list(ResourceKind<T> kind, String namespace) {
-        List<HasMetadata> found = new ArrayList<>();
+        List<StoredObject> found = storedObjects(kind, namespace);
+        List<T> copies = new ArrayList<>(found.size());
+        for (StoredObject object : found) {
+            copies.add(object.copy(kind));
+        }
+        return copies;
+    }
+
+    /** Lists as {@link Cluster#listMatching} does, running the filter on the stored objects and copying only the accepted ones. */
+    @Override
+    public <T extends HasMetadata> List<T> listMatching(ResourceKind<T> kind, String namespace,
+                                                        Predicate<? super T> filter) {
+        Objects.requireNonNull(filter, "filter");
+        List<T> copies = new ArrayList<>();
+        // Stored objects are never changed in place, so filtering and copying outside the lock is safe.
+        for (StoredObject stored : storedObjects(kind, namespace)) {
+            if (filter.test(kind.type().cast(stored.object()))) {
+                copies.add(stored.copy(kind));
+            }
+        }
+        return copies;
+    }
+
+    /** Returns the stored objects (not copies) of a kind in one namespace, or in all when it is null, in key order. */
+    private List<StoredObject> storedObjects(ResourceKind<?> kind, String namespace) {
         storeLock.lock();
         try {
-            TreeMap<ObjectKey, HasMetadata> byKey = objects.get(kind);
+            TreeMap<ObjectKey, StoredObject> byKey = objects.get(kind);
             if (namespace == null || !kind.namespaced()) {
-                found.addAll(byKey.values());
-            } else {
-                found.addAll(byKey.subMap(new ObjectKey(namespace, ""), true, new ObjectKey(namespace + "\0", ""), false)
-                        .values());
+                return new ArrayList<>(byKey.values());
             }
+            return new ArrayList<>(byKey.subMap(new ObjectKey(namespace, ""), true, new ObjectKey(namespace + "\0", ""),
+                    false).values());
         } finally {
             storeLock.unlock();
         }
-        List<T> copies = new ArrayList<>(found.size());
-        for (HasMetadata object : found) {
-            copies.add(kind.type().cast(Json.copy(object)));
-        }
-        return copies;
     }
 
     @Override
@@ -220,10 +239,10 @@ public final class InMemoryCluster implements Cluster {
     public <T extends HasMetadata> void delete(ResourceKind<T> kind, String namespace, String name) {
         storeLock.lock();
         try {
-            HasMetadata removed = objects.get(kind).remove(key(kind, namespace, name));
+            StoredObject removed = objects.get(kind).remove(key(kind, namespace, name));
             if (removed != null) {
-                pending.add(new Change(kind, removed, null));
-                collectGarbage(kind, removed);
+                pending.add(new Change(kind, removed.object(), null));
+                collectGarbage(kind, removed.object());
             }
         } finally {
             storeLock.unlock();
@@ -238,7 +257,7 @@ public final class InMemoryCluster implements Cluster {
         HasMetadata result;
         storeLock.lock();
         try {
-            Secret stored = (Secret) objects.get(ResourceKind.SECRET).get(ObjectKey.of(want));
+            Secret stored = (Secret) storedObject(ResourceKind.SECRET, ObjectKey.of(want));
             Secret applied = new SecretApply(want, fieldManager).applyTo(stored);
             if (stored == null) {
                 stampNew(ResourceKind.SECRET, applied);
@@ -325,7 +344,7 @@ public final class InMemoryCluster implements Cluster {
                 metadata.setGeneration(1L);
             }
             metadata.setResourceVersion(loadedResourceVersion(metadata.getResourceVersion()));
-            HasMetadata previous = objects.get(kind).get(ObjectKey.of(incoming));
+            HasMetadata previous = storedObject(kind, ObjectKey.of(incoming));
             store(kind, previous, incoming);
             stored = incoming;
         } finally {
@@ -350,7 +369,7 @@ public final class InMemoryCluster implements Cluster {
     }
 
     private void store(ResourceKind<?> kind, HasMetadata previous, HasMetadata object) {
-        objects.get(kind).put(ObjectKey.of(object), object);
+        objects.get(kind).put(ObjectKey.of(object), new StoredObject(object));
         pending.add(new Change(kind, previous, object));
     }
 
@@ -371,15 +390,15 @@ public final class InMemoryCluster implements Cluster {
         while (!owners.isEmpty()) {
             Owner owner = owners.poll();
             for (ResourceKind<?> dependentKind : ResourceKind.ALL) {
-                TreeMap<ObjectKey, HasMetadata> byKey = objects.get(dependentKind);
+                TreeMap<ObjectKey, StoredObject> byKey = objects.get(dependentKind);
                 List<ObjectKey> dependents = new ArrayList<>();
-                for (Map.Entry<ObjectKey, HasMetadata> entry : byKey.entrySet()) {
-                    if (owner.controls(entry.getValue())) {
+                for (Map.Entry<ObjectKey, StoredObject> entry : byKey.entrySet()) {
+                    if (owner.controls(entry.getValue().object())) {
                         dependents.add(entry.getKey());
                     }
                 }
                 for (ObjectKey key : dependents) {
-                    HasMetadata dependent = byKey.remove(key);
+                    HasMetadata dependent = byKey.remove(key).object();
                     log.debug("garbage collecting {} {}: its controller {} {} was deleted", dependentKind.kind(), key,
                             owner.kind.kind(), ObjectKey.of(owner.object));
                     pending.add(new Change(dependentKind, dependent, null));
@@ -445,11 +464,16 @@ public final class InMemoryCluster implements Cluster {
     }
 
     private HasMetadata existing(ResourceKind<?> kind, HasMetadata incoming) {
-        HasMetadata stored = objects.get(kind).get(ObjectKey.of(incoming));
+        HasMetadata stored = storedObject(kind, ObjectKey.of(incoming));
         if (stored == null) {
             throw new ClusterException.NotFound(kind.kind() + " " + ObjectKey.of(incoming) + " not found");
         }
         return stored;
+    }
+
+    private HasMetadata storedObject(ResourceKind<?> kind, ObjectKey key) {
+        StoredObject stored = objects.get(kind).get(key);
+        return stored == null ? null : stored.object();
     }
 
     private static void checkResourceVersion(ResourceKind<?> kind, HasMetadata incoming, HasMetadata stored) {
@@ -613,6 +637,35 @@ public final class InMemoryCluster implements Cluster {
     }
 
     private record Change(ResourceKind<?> kind, HasMetadata oldObject, HasMetadata newObject) {
+    }
+
+    /**
+     * A stored object and its JSON encoding, made on the first copy and reused by later ones, so that a
+     * read pays only for decoding. Safe because stored objects are never changed in place: a write stores
+     * a new {@code StoredObject}. Decoding JSON is the round trip {@link Json#copy} makes, so the copies are
+     * equal to the ones it returns and share nothing with the store.
+     */
+    private static final class StoredObject {
+        private final HasMetadata object;
+        private volatile byte[] json;
+
+        StoredObject(HasMetadata object) {
+            this.object = object;
+        }
+
+        HasMetadata object() {
+            return object;
+        }
+
+        <T extends HasMetadata> T copy(ResourceKind<T> kind) {
+            byte[] encoded = json;
+            if (encoded == null) {
+                // Two threads may both encode the same object; the results are equal, so either may win.
+                encoded = Json.json().writeValueAsBytes(object);
+                json = encoded;
+            }
+            return kind.type().cast(Json.json().readValue(encoded, object.getClass()));
+        }
     }
 
     /** A deleted object whose dependents are being collected. */

@@ -59,10 +59,9 @@ public final class KeyMappers {
             String namespace = object.getMetadata().getNamespace();
             String name = object.getMetadata().getName();
             List<ObjectKey> keys = new ArrayList<>();
-            for (Certificate certificate : cluster.list(ResourceKind.CERTIFICATE, namespace)) {
-                if (certificate.getSpec() != null && name.equals(certificate.getSpec().getSecretName())) {
-                    keys.add(ObjectKey.of(certificate));
-                }
+            for (Certificate certificate : cluster.listMatching(ResourceKind.CERTIFICATE, namespace,
+                    candidate -> candidate.getSpec() != null && name.equals(candidate.getSpec().getSecretName()))) {
+                keys.add(ObjectKey.of(certificate));
             }
             return keys;
         };
@@ -88,13 +87,9 @@ public final class KeyMappers {
             }
             String name = object.getMetadata().getName();
             List<ObjectKey> keys = new ArrayList<>();
-            for (CertificateRequest request : cluster.list(ResourceKind.CERTIFICATE_REQUEST, namespace)) {
-                IssuerReference reference = request.getSpec() == null ? null : request.getSpec().getIssuerRef();
-                if (reference != null && name.equals(reference.getName())
-                        && referencedKind.equals(orDefault(reference.getKind(), Issuer.KIND))
-                        && CERT_MANAGER_GROUP.equals(orDefault(reference.getGroup(), CERT_MANAGER_GROUP))) {
-                    keys.add(ObjectKey.of(request));
-                }
+            for (CertificateRequest request : cluster.listMatching(ResourceKind.CERTIFICATE_REQUEST, namespace,
+                    candidate -> referencesIssuer(candidate, referencedKind, name))) {
+                keys.add(ObjectKey.of(request));
             }
             return keys;
         };
@@ -113,16 +108,14 @@ public final class KeyMappers {
             String namespace = object.getMetadata().getNamespace();
             String name = object.getMetadata().getName();
             List<ObjectKey> keys = new ArrayList<>();
-            for (Issuer issuer : cluster.list(ResourceKind.ISSUER, namespace)) {
-                if (name.equals(caSecretName(issuer.getSpec()))) {
-                    keys.add(ObjectKey.of(issuer));
-                }
+            for (Issuer issuer : cluster.listMatching(ResourceKind.ISSUER, namespace,
+                    candidate -> name.equals(caSecretName(candidate.getSpec())))) {
+                keys.add(ObjectKey.of(issuer));
             }
             if (Objects.equals(namespace, options.clusterResourceNamespace())) {
-                for (ClusterIssuer issuer : cluster.list(ResourceKind.CLUSTER_ISSUER, null)) {
-                    if (name.equals(caSecretName(issuer.getSpec()))) {
-                        keys.add(ObjectKey.of(issuer));
-                    }
+                for (ClusterIssuer issuer : cluster.listMatching(ResourceKind.CLUSTER_ISSUER, null,
+                        candidate -> name.equals(caSecretName(candidate.getSpec())))) {
+                    keys.add(ObjectKey.of(issuer));
                 }
             }
             return keys;
@@ -139,6 +132,13 @@ public final class KeyMappers {
             }
             return keys;
         };
+    }
+
+    private static boolean referencesIssuer(CertificateRequest request, String issuerKind, String issuerName) {
+        IssuerReference reference = request.getSpec() == null ? null : request.getSpec().getIssuerRef();
+        return reference != null && issuerName.equals(reference.getName())
+                && issuerKind.equals(orDefault(reference.getKind(), Issuer.KIND))
+                && CERT_MANAGER_GROUP.equals(orDefault(reference.getGroup(), CERT_MANAGER_GROUP));
     }
 
     private static String caSecretName(IssuerSpec spec) {

@@ -88,14 +88,8 @@ public final class RequestControllers {
             String namespace = object.getMetadata().getNamespace();
             String secretName = object.getMetadata().getName();
             List<ObjectKey> keys = new ArrayList<>();
-            for (CertificateRequest request : cluster.list(ResourceKind.CERTIFICATE_REQUEST, namespace)) {
-                Map<String, String> annotations = request.getMetadata().getAnnotations();
-                if (annotations == null
-                        || !secretName.equals(annotations.get(SelfSignedBackend.PRIVATE_KEY_SECRET_ANNOTATION))
-                        || request.getSpec() == null
-                        || !IssuerLookup.isCertManagerGroup(request.getSpec().getIssuerRef())) {
-                    continue;
-                }
+            for (CertificateRequest request : cluster.listMatching(ResourceKind.CERTIFICATE_REQUEST, namespace,
+                    candidate -> namesPrivateKeySecret(candidate, secretName))) {
                 IssuerLookup.Outcome outcome = IssuerLookup.resolve(cluster, request.getSpec().getIssuerRef(), namespace);
                 if (outcome instanceof IssuerLookup.Outcome.Found found && isSelfSigned(found.issuer())) {
                     keys.add(ObjectKey.of(request));
@@ -103,6 +97,15 @@ public final class RequestControllers {
             }
             return keys;
         };
+    }
+
+    /** Returns true when the request's private key Secret annotation names {@code secretName} and its issuer is a cert-manager.io one. */
+    private static boolean namesPrivateKeySecret(CertificateRequest request, String secretName) {
+        Map<String, String> annotations = request.getMetadata().getAnnotations();
+        return annotations != null
+                && secretName.equals(annotations.get(SelfSignedBackend.PRIVATE_KEY_SECRET_ANNOTATION))
+                && request.getSpec() != null
+                && IssuerLookup.isCertManagerGroup(request.getSpec().getIssuerRef());
     }
 
     private static boolean isSelfSigned(CertManagerResource<IssuerSpec, IssuerStatus> issuer) {

@@ -30,10 +30,8 @@ public final class NextPrivateKeys {
 
     /** Lists the next-key Secrets the Certificate controls. */
     public static List<Secret> owned(Cluster cluster, Certificate certificate) {
-        return cluster.list(ResourceKind.SECRET, certificate.getMetadata().getNamespace()).stream()
-                .filter(NextPrivateKeys::hasNextKeyLabel)
-                .filter(secret -> isControlledBy(secret, certificate))
-                .toList();
+        return List.copyOf(cluster.listMatching(ResourceKind.SECRET, certificate.getMetadata().getNamespace(),
+                secret -> hasNextKeyLabel(secret) && isControlledBy(secret, certificate)));
     }
 
     /**

@@ -31,12 +31,8 @@ public final class Gatherer {
         String namespace = certificate.getMetadata().getNamespace();
         Secret secret = cluster.get(ResourceKind.SECRET, namespace, certificate.getSpec().getSecretName()).orElse(null);
 
-        List<CertificateRequest> owned = new ArrayList<>();
-        for (CertificateRequest request : cluster.list(ResourceKind.CERTIFICATE_REQUEST, namespace)) {
-            if (isControlledBy(request, certificate)) {
-                owned.add(request);
-            }
-        }
+        List<CertificateRequest> owned = cluster.listMatching(ResourceKind.CERTIFICATE_REQUEST, namespace,
+                request -> isControlledBy(request, certificate));
 
         Integer revision = certificate.getStatus() == null ? null : certificate.getStatus().getRevision();
         CertificateRequest current = revision == null ? null : requestWithRevision(owned, revision, certificate, "current");

@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.api.model.Secret;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -57,12 +56,9 @@ public final class SecretOwnership {
     public static boolean isOwner(Cluster cluster, Certificate certificate) {
         String namespace = certificate.getMetadata().getNamespace();
         String secretName = certificate.getSpec().getSecretName();
-        List<Certificate> sameSecretName = new ArrayList<>();
-        for (Certificate candidate : cluster.list(ResourceKind.CERTIFICATE, namespace)) {
-            if (candidate.getSpec() != null && secretName != null && secretName.equals(candidate.getSpec().getSecretName())) {
-                sameSecretName.add(candidate);
-            }
-        }
+        List<Certificate> sameSecretName = cluster.listMatching(ResourceKind.CERTIFICATE, namespace,
+                candidate -> candidate.getSpec() != null && secretName != null
+                        && secretName.equals(candidate.getSpec().getSecretName()));
         Secret secret = cluster.get(ResourceKind.SECRET, namespace, secretName).orElse(null);
         Certificate owner = owner(sameSecretName, secret);
         return owner != null && owner.getMetadata().getName().equals(certificate.getMetadata().getName());

@@ -20,9 +20,8 @@ public final class OwnedRequests {
 
     /** Lists the requests in the Certificate's namespace whose controller reference names it. */
     public static List<CertificateRequest> of(Cluster cluster, Certificate certificate) {
-        return cluster.list(ResourceKind.CERTIFICATE_REQUEST, certificate.getMetadata().getNamespace()).stream()
-                .filter(request -> Gatherer.isControlledBy(request, certificate))
-                .toList();
+        return List.copyOf(cluster.listMatching(ResourceKind.CERTIFICATE_REQUEST,
+                certificate.getMetadata().getNamespace(), request -> Gatherer.isControlledBy(request, certificate)));
     }
 
     /** Lists the owned requests whose revision annotation is {@code revision}. */

@@ -106,9 +106,8 @@ public final class TriggerController implements Reconciler {
     private boolean ownsSecret(Certificate certificate) {
         String namespace = certificate.getMetadata().getNamespace();
         String secretName = certificate.getSpec().getSecretName();
-        List<Certificate> sameSecret = cluster.list(ResourceKind.CERTIFICATE, namespace).stream()
-                .filter(other -> other.getSpec() != null && secretName.equals(other.getSpec().getSecretName()))
-                .toList();
+        List<Certificate> sameSecret = List.copyOf(cluster.listMatching(ResourceKind.CERTIFICATE, namespace,
+                other -> other.getSpec() != null && secretName.equals(other.getSpec().getSecretName())));
         Secret secret = cluster.get(ResourceKind.SECRET, namespace, secretName).orElse(null);
         Certificate owner = SecretOwnership.owner(sameSecret, secret);
         return owner == null || owner.getMetadata().getName().equals(certificate.getMetadata().getName());
