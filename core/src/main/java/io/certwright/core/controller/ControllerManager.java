@@ -1,5 +1,6 @@
 package io.certwright.core.controller;
 
+import io.certwright.api.GoDuration;
 import io.certwright.core.cluster.Cluster;
 import io.certwright.core.cluster.ClusterException;
 import io.certwright.core.cluster.ObjectKey;
@@ -30,7 +31,10 @@ import org.slf4j.MDC;
  *   <li>{@link #start(int)} runs worker threads until {@link #close()}, for long-running runtimes.</li>
  * </ul>
  * A failed reconcile is retried with the controller's {@link RateLimit}; a
- * {@link ClusterException.Conflict} is retried the same way without counting a sync error.
+ * {@link ClusterException.Conflict} is retried the same way without counting a sync error. A
+ * {@link ClusterException.NotFound} about a key whose object was deleted meanwhile ends the
+ * reconcile as done, because nothing is left to reconcile. Retry delays in log lines are Go
+ * durations ({@code 5s}), as cert-manager logs them.
  * Register every controller before driving the queues.
  */
 public final class ControllerManager implements AutoCloseable {
@@ -298,21 +302,42 @@ public final class ControllerManager implements AutoCloseable {
             }
         } catch (ClusterException.Conflict e) {
             Duration delay = queue.addRateLimited(key);
-            log.debug("conflict while reconciling {}, retrying in {}: {}", key, delay, e.getMessage());
+            log.debug("conflict while reconciling {}, retrying in {}: {}", key, GoDuration.format(delay),
+                    e.getMessage());
+        } catch (ClusterException.NotFound e) {
+            if (objectDeleted(definition, key)) {
+                queue.forget(key);
+                log.debug("{} was deleted during its reconcile, nothing left to do: {}", key, e.getMessage());
+            } else {
+                retryFailure(controller, key, e);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             controller.syncErrors.incrementAndGet();
             queue.addRateLimited(key);
             log.warn("reconcile of {} was interrupted", key);
         } catch (Exception e) {
-            controller.syncErrors.incrementAndGet();
-            Duration delay = queue.addRateLimited(key);
-            log.warn("reconcile of {} failed, retrying in {}: {}", key, delay, e.getMessage());
-            log.debug("reconcile of {} failed", key, e);
+            retryFailure(controller, key, e);
         } finally {
             queue.done(key);
             clearMdc();
         }
+    }
+
+    private void retryFailure(Controller controller, ObjectKey key, Exception e) {
+        controller.syncErrors.incrementAndGet();
+        Duration delay = controller.queue.addRateLimited(key);
+        log.warn("reconcile of {} failed, retrying in {}: {}", key, GoDuration.format(delay), e.getMessage());
+        log.debug("reconcile of {} failed", key, e);
+    }
+
+    /** Returns whether the controller's kind is known and the key's object no longer exists. */
+    private boolean objectDeleted(ControllerDefinition definition, ObjectKey key) {
+        ResourceKind<?> kind = definition.resourceKind() == null ? null : ResourceKind.byKind(definition.resourceKind());
+        if (kind == null) {
+            return false;
+        }
+        return cluster.get(kind, kind.namespaced() ? key.namespace() : null, key.name()).isEmpty();
     }
 
     private void onChange(Controller controller, ResourceKind<?> kind, HasMetadata oldObject, HasMetadata newObject) {

@@ -2,6 +2,7 @@ package io.certwright.core.requests;
 
 import io.certwright.api.model.CertificateRequest;
 import io.certwright.core.cluster.Cluster;
+import io.certwright.core.cluster.ClusterException;
 import io.certwright.core.cluster.EventRecorder;
 import io.certwright.core.cluster.ObjectKey;
 import io.certwright.core.cluster.ResourceKind;
@@ -47,7 +48,13 @@ final class RequestApprover implements Reconciler {
 
         RequestConditions.set(request, RequestConditions.APPROVED, RequestConditions.TRUE, REASON, MESSAGE,
                 clock.instant());
-        CertificateRequest stored = cluster.updateStatus(ResourceKind.CERTIFICATE_REQUEST, request);
+        CertificateRequest stored;
+        try {
+            stored = cluster.updateStatus(ResourceKind.CERTIFICATE_REQUEST, request);
+        } catch (ClusterException.NotFound e) {
+            // Deleted since the read above, for example with its Certificate: nothing is left to approve.
+            return Result.done();
+        }
         events.record(stored, EventRecorder.NORMAL, REASON, MESSAGE);
         return Result.done();
     }

@@ -9,6 +9,7 @@ import io.certwright.api.model.IssuerSpec;
 import io.certwright.api.model.IssuerStatus;
 import io.certwright.core.ControllerOptions;
 import io.certwright.core.cluster.Cluster;
+import io.certwright.core.cluster.ClusterException;
 import io.certwright.core.cluster.EventRecorder;
 import io.certwright.core.cluster.ObjectKey;
 import io.certwright.core.cluster.ResourceKind;
@@ -90,7 +91,12 @@ final class RequestIssuerSync implements Reconciler {
         CertificateRequestStatus before = Json.copy(request.getStatus());
         String retry = process(request);
         if (!Objects.equals(before, request.getStatus())) {
-            cluster.updateStatus(ResourceKind.CERTIFICATE_REQUEST, request);
+            try {
+                cluster.updateStatus(ResourceKind.CERTIFICATE_REQUEST, request);
+            } catch (ClusterException.NotFound e) {
+                // Deleted since the read above, for example with its Certificate: nothing is left to sign.
+                return Result.done();
+            }
         }
         if (retry != null) {
             throw new RetryException(retry);
