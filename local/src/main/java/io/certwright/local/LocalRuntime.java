@@ -4,10 +4,12 @@ import io.certwright.api.model.Certificate;
 import io.certwright.core.ControllerOptions;
 import io.certwright.core.CoreControllers;
 import io.certwright.core.certificates.ManualRenewal;
+import io.certwright.core.cluster.Cluster;
 import io.certwright.core.cluster.ClusterException;
 import io.certwright.core.cluster.ObjectKey;
 import io.certwright.core.cluster.ResourceKind;
 import io.certwright.core.controller.ControllerManager;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +54,9 @@ public final class LocalRuntime implements AutoCloseable {
     private final ManifestDirectory manifests;
     private final ManifestSync sync;
     private final RenewalRequests renewalRequests;
+    private final SecretDriftCheck secretCheck;
+    private final NotReadyDetails notReadyDetails;
+    private ScheduledExecutorService secretCheckTimer;
     private final Object reloadLock = new Object();
     private volatile List<InputProblem> problems = List.of();
     private final List<AutoCloseable> watchers = new ArrayList<>();
@@ -61,28 +69,35 @@ public final class LocalRuntime implements AutoCloseable {
      * @param options controller settings
      * @param clock the clock every timing rule reads
      * @param onceWait how long {@link #runOnce} waits for keys that become due soon
+     * @param secretCheckInterval real time between two comparisons of the Secret files with the
+     *     store in the running mode, see {@link SecretDriftCheck#DEFAULT_INTERVAL}
      */
     public record Settings(Path manifestDirectory, Path stateDirectory, ControllerOptions options, Clock clock,
-            Duration onceWait) {
+            Duration onceWait, Duration secretCheckInterval) {
         public static Settings of(Path manifestDirectory) {
             return new Settings(manifestDirectory, null, ControllerOptions.defaults()
-                    .withClusterResourceNamespace("cert-manager"), Clock.systemUTC(), DEFAULT_ONCE_WAIT);
+                    .withClusterResourceNamespace("cert-manager"), Clock.systemUTC(), DEFAULT_ONCE_WAIT,
+                    SecretDriftCheck.DEFAULT_INTERVAL);
         }
 
         public Settings withStateDirectory(Path state) {
-            return new Settings(manifestDirectory, state, options, clock, onceWait);
+            return new Settings(manifestDirectory, state, options, clock, onceWait, secretCheckInterval);
         }
 
         public Settings withOptions(ControllerOptions newOptions) {
-            return new Settings(manifestDirectory, stateDirectory, newOptions, clock, onceWait);
+            return new Settings(manifestDirectory, stateDirectory, newOptions, clock, onceWait, secretCheckInterval);
         }
 
         public Settings withClock(Clock newClock) {
-            return new Settings(manifestDirectory, stateDirectory, options, newClock, onceWait);
+            return new Settings(manifestDirectory, stateDirectory, options, newClock, onceWait, secretCheckInterval);
         }
 
         public Settings withOnceWait(Duration wait) {
-            return new Settings(manifestDirectory, stateDirectory, options, clock, wait);
+            return new Settings(manifestDirectory, stateDirectory, options, clock, wait, secretCheckInterval);
+        }
+
+        public Settings withSecretCheckInterval(Duration interval) {
+            return new Settings(manifestDirectory, stateDirectory, options, clock, onceWait, interval);
         }
 
         StateLayout layout() {
@@ -95,8 +110,12 @@ public final class LocalRuntime implements AutoCloseable {
         this.layout = settings.layout();
         this.lock = lock;
         this.cluster = DirectoryCluster.open(layout, settings.clock());
-        this.manager = new ControllerManager(cluster, settings.clock());
-        CoreControllers.registerAll(manager, cluster, settings.options(), settings.clock());
+        // Registered before anything writes, so that every Secret just loaded counts as on disk.
+        this.secretCheck = new SecretDriftCheck(cluster, cluster.secretFiles()::read);
+        Cluster controllersCluster = new WarningEventLogging(cluster, settings.clock());
+        this.manager = new ControllerManager(controllersCluster, settings.clock());
+        CoreControllers.registerAll(manager, controllersCluster, settings.options(), settings.clock());
+        this.notReadyDetails = new NotReadyDetails(cluster);
         this.manifests = new ManifestDirectory(settings.manifestDirectory(), layout.root());
         this.sync = new ManifestSync(cluster, layout, new ManifestChecks());
         this.renewalRequests = new RenewalRequests(layout);
@@ -109,6 +128,7 @@ public final class LocalRuntime implements AutoCloseable {
      * @throws StateLock.LockedException when another process holds the state directory
      */
     public static LocalRuntime open(Settings settings) {
+        settings.layout().checkNotAFile();
         StateLock lock = StateLock.acquire(settings.layout().root());
         try {
             LocalRuntime runtime = new LocalRuntime(settings, lock);
@@ -133,7 +153,10 @@ public final class LocalRuntime implements AutoCloseable {
         return problems;
     }
 
-    /** Re-reads the manifest directory and brings the store in line with it; logs each problem once. */
+    /**
+     * Re-reads the manifest directory and brings the store in line with it; logs each problem
+     * once and stores the problems for {@code certwright status}.
+     */
     public void reload() {
         synchronized (reloadLock) {
             ManifestDirectory.Reading reading = manifests.read();
@@ -145,6 +168,11 @@ public final class LocalRuntime implements AutoCloseable {
                 }
             }
             problems = List.copyOf(found);
+            try {
+                ManifestProblems.write(layout, problems);
+            } catch (UncheckedIOException e) {
+                LOG.error("storing the manifest problems for 'certwright status' failed: {}", e.getMessage());
+            }
             LOG.debug("loaded manifests: directory={}, objects={}, problems={}", settings.manifestDirectory(),
                     reading.objects().size(), found.size());
         }
@@ -241,8 +269,32 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     /**
-     * Starts the controller workers and the watchers of the manifest directory and of the
-     * renewal request directory; returns at once.
+     * Returns lines that explain why a Certificate is not Ready beyond its Ready condition: the
+     * state of its latest CertificateRequest and, when not Ready, of its issuer. Empty for a
+     * Certificate that is not stored, such as one whose manifest was rejected.
+     */
+    public List<String> notReadyDetails(CertificateReadiness certificate) {
+        return notReadyDetails.explain(certificate.namespace(), certificate.name());
+    }
+
+    /**
+     * Compares every Secret's files with the store once and loads those that differ as edits,
+     * as the running mode does every {@link Settings#secretCheckInterval}.
+     *
+     * @return how many Secrets were loaded from disk
+     */
+    public int checkSecretFiles() {
+        int loaded = secretCheck.run();
+        if (loaded > 0) {
+            // Restores what manifests set in a damaged Secret, such as a password the user deleted.
+            reload();
+        }
+        return loaded;
+    }
+
+    /**
+     * Starts the controller workers, the watchers of the manifest directory and of the renewal
+     * request directory, and the periodic check of the Secret files; returns at once.
      */
     public void start() {
         applyRenewalRequests();
@@ -251,8 +303,26 @@ public final class LocalRuntime implements AutoCloseable {
         AtomicFiles.createDirectories(layout.requests());
         watchers.add(new DirectoryWatcher(settings.manifestDirectory(), Set.of(layout.root()), this::reload));
         watchers.add(new DirectoryWatcher(layout.requests(), Set.of(), this::applyRenewalRequests));
+        startSecretCheck();
         LOG.info("watching manifests: directory={}, state={}", settings.manifestDirectory().toAbsolutePath(),
                 layout.root());
+    }
+
+    private void startSecretCheck() {
+        secretCheckTimer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "certwright-secret-check");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = settings.secretCheckInterval().toMillis();
+        secretCheckTimer.scheduleWithFixedDelay(() -> {
+            try {
+                checkSecretFiles();
+            } catch (RuntimeException e) {
+                LOG.error("checking the Secret files failed: {}", e.getMessage());
+                LOG.debug("checking the Secret files failed", e);
+            }
+        }, period, period, TimeUnit.MILLISECONDS);
     }
 
     /** Waits until no reconcile is due or running, for tests of the running mode. */
@@ -267,6 +337,15 @@ public final class LocalRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        if (secretCheckTimer != null) {
+            // No interrupt: it would abort a Secret write in the middle of a FileChannel operation.
+            secretCheckTimer.shutdown();
+            try {
+                secretCheckTimer.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         for (AutoCloseable watcher : watchers) {
             try {
                 watcher.close();

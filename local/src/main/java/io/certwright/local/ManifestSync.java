@@ -2,10 +2,12 @@ package io.certwright.local;
 
 import io.certwright.api.Json;
 import io.certwright.api.model.CertManagerResource;
+import io.certwright.api.model.Certificate;
 import io.certwright.core.cluster.Cluster;
 import io.certwright.core.cluster.ClusterException;
 import io.certwright.core.cluster.ResourceKind;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +26,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Makes the store match the manifest directory: creates objects that appeared, updates the
  * metadata and spec of objects whose document changed (their status stays), and deletes
- * objects whose document was removed. Secrets written by the controllers are never touched;
- * Secrets from manifests are replaced whole.
+ * objects whose document was removed. Secrets from manifests are server-side applied by the
+ * field manager {@value #FIELD_MANAGER}, as {@code kubectl apply --server-side} would, so keys
+ * that a controller writes into the same Secret (a Certificate whose secretName names a
+ * manifest's Secret) stay; removing the manifest removes only the fields it set.
  *
  * <p>An object that fails validation stays out of the store; when an earlier version of it
  * is stored, that version is kept, so a typo made while editing does not delete a working
@@ -33,6 +37,9 @@ import org.slf4j.LoggerFactory;
  * thread-safe: the runtime calls it from one thread at a time.
  */
 final class ManifestSync {
+    /** Field manager that owns the fields manifests set in Secrets. */
+    static final String FIELD_MANAGER = "certwright-manifests";
+
     private static final Logger LOG = LoggerFactory.getLogger(ManifestSync.class);
 
     /** Kinds that only manifests create in the local runtime, so a stored one without a manifest was removed. */
@@ -76,6 +83,11 @@ final class ManifestSync {
                         + earlier.document() + ")", "remove one of the two documents or give them different names"));
                 continue;
             }
+            Optional<InputProblem> unsafePath = pathProblem(object);
+            if (unsafePath.isPresent()) {
+                problems.add(unsafePath.get());
+                continue;
+            }
             problems.addAll(checks.inspect(object));
             desired.put(key, object);
         }
@@ -105,7 +117,12 @@ final class ManifestSync {
             String file = index.fileOf(key);
             boolean fileUnreadable = file != null && unreadableFiles.contains(file);
             boolean keep = desired.contains(key) || keptAsStored.contains(key) || fileUnreadable;
-            if (!keep && key.resourceKind() != null) {
+            if (keep || key.resourceKind() == null) {
+                continue;
+            }
+            if (key.resourceKind() == ResourceKind.SECRET) {
+                removeManifestFields(key);
+            } else {
                 LOG.info("deleting object whose manifest was removed: kind={}, namespace={}, name={}", key.kind(),
                         key.namespace(), key.name());
                 cluster.delete(key.resourceKind(), key.namespace(), key.name());
@@ -134,7 +151,63 @@ final class ManifestSync {
         index.write(layout);
     }
 
+    /**
+     * Removes what a removed Secret manifest set. A Secret that no other field manager writes
+     * is deleted; otherwise an empty apply drops the fields the manifest owned and keeps the
+     * rest, such as the keys a Certificate issued into it.
+     */
+    private void removeManifestFields(ManifestIndex.Key key) {
+        Optional<Secret> stored = cluster.get(ResourceKind.SECRET, key.namespace(), key.name());
+        if (stored.isEmpty()) {
+            return;
+        }
+        List<ManagedFieldsEntry> entries = stored.get().getMetadata().getManagedFields();
+        boolean writtenByOthers = entries != null && entries.stream()
+                .anyMatch(entry -> !FIELD_MANAGER.equals(entry.getManager()));
+        if (!writtenByOthers) {
+            LOG.info("deleting Secret whose manifest was removed: namespace={}, name={}", key.namespace(), key.name());
+            cluster.delete(ResourceKind.SECRET, key.namespace(), key.name());
+            return;
+        }
+        Secret empty = new Secret();
+        empty.setMetadata(new ObjectMeta());
+        empty.getMetadata().setNamespace(key.namespace());
+        empty.getMetadata().setName(key.name());
+        cluster.applySecret(empty, FIELD_MANAGER);
+        LOG.info("removed the fields of a removed manifest from a Secret that controllers also write:"
+                + " namespace={}, name={}", key.namespace(), key.name());
+    }
+
+    /** Returns a problem when the object's namespace, name or spec.secretName would be stored outside the state directory. */
+    private Optional<InputProblem> pathProblem(ManifestObject manifest) {
+        HasMetadata object = manifest.object();
+        String namespace = object.getMetadata().getNamespace();
+        String name = object.getMetadata().getName();
+        String field = "metadata.name";
+        try {
+            if (manifest.kind() == ResourceKind.SECRET) {
+                layout.secret(namespace, name);
+            } else {
+                layout.object(manifest.kind(), namespace, name);
+            }
+            layout.events(manifest.kind().kind(), namespace, name);
+            if (object instanceof Certificate certificate && certificate.getSpec() != null
+                    && certificate.getSpec().getSecretName() != null) {
+                field = "spec.secretName";
+                layout.secret(namespace, certificate.getSpec().getSecretName());
+            }
+            return Optional.empty();
+        } catch (StateLayout.PathOutsideStateException e) {
+            return Optional.of(new InputProblem(manifest.file(), manifest.document(), manifest.describeObject(), field,
+                    e.getMessage(), "use a name without '/' and other than '..'"));
+        }
+    }
+
     private <T extends HasMetadata> void createOrUpdate(ManifestObject manifest, List<InputProblem> problems) {
+        if (manifest.kind() == ResourceKind.SECRET) {
+            applySecret(manifest, problems);
+            return;
+        }
         @SuppressWarnings("unchecked")
         ResourceKind<T> kind = (ResourceKind<T>) manifest.kind();
         T desired = kind.type().cast(normalize(manifest.object()));
@@ -154,6 +227,37 @@ final class ManifestSync {
                 cluster.update(kind, desired);
                 LOG.info("updated object from its changed manifest: kind={}, namespace={}, name={}, file={}",
                         kind.kind(), namespace, name, manifest.file());
+            }
+        } catch (ClusterException e) {
+            problems.add(new InputProblem(manifest.file(), manifest.document(), manifest.describeObject(), "",
+                    e.getMessage(), "correct the document and save the file again"));
+        }
+    }
+
+    /**
+     * Applies a Secret manifest by {@value #FIELD_MANAGER}: its labels, annotations, owner
+     * references, data and type. The type is sent only when the manifest sets one, or when the
+     * Secret is new (then {@code Opaque}, as the API server defaults it), because a Secret's
+     * type cannot change and a controller may have created the Secret first.
+     */
+    private void applySecret(ManifestObject manifest, List<InputProblem> problems) {
+        Secret desired = (Secret) normalize(manifest.object());
+        String namespace = desired.getMetadata().getNamespace();
+        String name = desired.getMetadata().getName();
+        String declaredType = ((Secret) manifest.object()).getType();
+        try {
+            Optional<Secret> stored = cluster.get(ResourceKind.SECRET, namespace, name);
+            if (stored.isPresent() && (declaredType == null || declaredType.isEmpty())) {
+                desired.setType(null);
+            }
+            Secret applied = cluster.applySecret(desired, FIELD_MANAGER);
+            String before = stored.map(secret -> secret.getMetadata().getResourceVersion()).orElse(null);
+            if (stored.isEmpty()) {
+                LOG.debug("created Secret from manifest: namespace={}, name={}, file={}", namespace, name,
+                        manifest.file());
+            } else if (!Objects.equals(before, applied.getMetadata().getResourceVersion())) {
+                LOG.info("applied changed Secret manifest: namespace={}, name={}, file={}", namespace, name,
+                        manifest.file());
             }
         } catch (ClusterException e) {
             problems.add(new InputProblem(manifest.file(), manifest.document(), manifest.describeObject(), "",
@@ -188,7 +292,7 @@ final class ManifestSync {
         return copy;
     }
 
-    /** Compares the fields a manifest sets: labels, annotations and spec, or for Secrets type and data. */
+    /** Compares the fields a manifest sets: labels, annotations, owner references and spec. */
     private static boolean sameUserFields(HasMetadata stored, HasMetadata desired) {
         ObjectMeta a = stored.getMetadata();
         ObjectMeta b = desired.getMetadata();
@@ -196,10 +300,6 @@ final class ManifestSync {
                 || !Objects.equals(emptyToNull(a.getAnnotations()), emptyToNull(b.getAnnotations()))
                 || !Objects.equals(emptyToNull(a.getOwnerReferences()), emptyToNull(b.getOwnerReferences()))) {
             return false;
-        }
-        if (stored instanceof Secret storedSecret && desired instanceof Secret desiredSecret) {
-            return Objects.equals(storedSecret.getType(), desiredSecret.getType())
-                    && Objects.equals(emptyToNull(storedSecret.getData()), emptyToNull(desiredSecret.getData()));
         }
         if (stored instanceof CertManagerResource<?, ?> storedResource
                 && desired instanceof CertManagerResource<?, ?> desiredResource) {

@@ -1,6 +1,7 @@
 package io.certwright.local;
 
 import io.certwright.core.cluster.ResourceKind;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -16,7 +17,14 @@ import java.util.Locale;
  * events/KIND/[NAMESPACE/]NAME.yaml           events per object
  * requests/ID.yaml                            renewal requests from {@code certwright renew}
  * manifests.yaml                              which stored Secrets came from manifests
+ * problems.yaml                               manifest problems of the latest load
  * </pre>
+ *
+ * <p>Every method that turns a namespace or name into a path checks that the normalized result
+ * stays inside the directory meant for it, and raises {@link PathOutsideStateException} otherwise.
+ * Manifest validation already rejects names such as {@code ../x}; this check keeps a name that
+ * slips past validation (an old stored object, a future code path) from writing outside the state
+ * directory.
  */
 public record StateLayout(Path root) {
     /** Name of the default state directory inside the manifest directory. */
@@ -31,6 +39,18 @@ public record StateLayout(Path root) {
         return new StateLayout(state != null ? state : manifestDirectory.resolve(DEFAULT_DIRECTORY_NAME));
     }
 
+    /**
+     * Checks that the state directory is a directory or absent.
+     *
+     * @throws IllegalArgumentException when a file is in its place
+     */
+    public void checkNotAFile() {
+        if (Files.exists(root) && !Files.isDirectory(root)) {
+            throw new IllegalArgumentException("state directory " + root + " is a file, not a directory; pass"
+                    + " --state a directory path (it is created when missing), or move the file away");
+        }
+    }
+
     public Path secrets() {
         return root.resolve("secrets");
     }
@@ -43,6 +63,20 @@ public record StateLayout(Path root) {
         return root.resolve("manifests.yaml");
     }
 
+    /** Returns the file listing the manifest problems found by the latest load, for {@code certwright status}. */
+    public Path problems() {
+        return root.resolve("problems.yaml");
+    }
+
+    /**
+     * Returns the symlink path of one stored Secret, {@code secrets/NAMESPACE/NAME}.
+     *
+     * @throws PathOutsideStateException when the namespace or name would lead outside {@code secrets/}
+     */
+    public Path secret(String namespace, String name) {
+        return inside(secrets(), secrets().resolve(namespace).resolve(name), 2, "Secret " + namespace + "/" + name);
+    }
+
     /** Returns the directory holding stored objects of a kind other than Secret. */
     public Path objects(ResourceKind<?> kind) {
         String plural = plural(kind);
@@ -52,16 +86,36 @@ public record StateLayout(Path root) {
         return root.resolve("status").resolve(plural);
     }
 
-    /** Returns the file of one stored object of a kind other than Secret. */
-    public Path object(ResourceKind<?> kind, String namespace, String name) {
+    /**
+     * Returns the directory of one namespace's stored objects of a kind other than Secret.
+     *
+     * @throws PathOutsideStateException when the namespace would lead outside the kind's directory
+     */
+    public Path objects(ResourceKind<?> kind, String namespace) {
         Path directory = objects(kind);
-        return (namespace == null ? directory : directory.resolve(namespace)).resolve(name + ".yaml");
+        return inside(directory, directory.resolve(namespace), 1, kind.kind() + " namespace " + namespace);
     }
 
-    /** Returns the file holding the events about one object. */
+    /**
+     * Returns the file of one stored object of a kind other than Secret.
+     *
+     * @throws PathOutsideStateException when the namespace or name would lead outside the kind's directory
+     */
+    public Path object(ResourceKind<?> kind, String namespace, String name) {
+        Path directory = objects(kind);
+        Path file = (namespace == null ? directory : directory.resolve(namespace)).resolve(name + ".yaml");
+        return inside(directory, file, namespace == null ? 1 : 2, describe(kind.kind(), namespace, name));
+    }
+
+    /**
+     * Returns the file holding the events about one object.
+     *
+     * @throws PathOutsideStateException when the namespace or name would lead outside the kind's events directory
+     */
     public Path events(String kind, String namespace, String name) {
         Path directory = root.resolve("events").resolve(kind.toLowerCase(Locale.ROOT) + "s");
-        return (namespace == null ? directory : directory.resolve(namespace)).resolve(name + ".yaml");
+        Path file = (namespace == null ? directory : directory.resolve(namespace)).resolve(name + ".yaml");
+        return inside(directory, file, namespace == null ? 1 : 2, "events of " + describe(kind, namespace, name));
     }
 
     public Path eventsRoot() {
@@ -70,5 +124,41 @@ public record StateLayout(Path root) {
 
     static String plural(ResourceKind<?> kind) {
         return kind.kind().toLowerCase(Locale.ROOT) + "s";
+    }
+
+    /**
+     * Returns {@code path} normalized, after checking that it lies exactly {@code depth} levels
+     * below {@code directory}, itself below the root. A namespace or name containing {@code ..}
+     * or {@code /} would otherwise let an object overwrite the files of other objects, or files
+     * outside the state directory.
+     */
+    private Path inside(Path directory, Path path, int depth, String object) {
+        Path normalized = path.normalize();
+        Path base = directory.normalize();
+        if (!normalized.startsWith(base) || !normalized.startsWith(root)
+                || normalized.getNameCount() != base.getNameCount() + depth) {
+            throw new PathOutsideStateException(object, normalized, base);
+        }
+        return normalized;
+    }
+
+    private static String describe(String kind, String namespace, String name) {
+        return kind + " " + (namespace == null ? "" : namespace + "/") + name;
+    }
+
+    /** Raised when an object's namespace or name would place its file outside the directory meant for it. */
+    public static final class PathOutsideStateException extends IllegalArgumentException {
+        private final transient Path path;
+
+        PathOutsideStateException(String object, Path path, Path directory) {
+            super(object + " would be stored at " + path + ", outside " + directory + "; a namespace or name must"
+                    + " not contain '/' or be '..'. Rename the object in its manifest.");
+            this.path = path;
+        }
+
+        /** Returns the normalized path the object would have been stored at. */
+        public Path path() {
+            return path;
+        }
     }
 }

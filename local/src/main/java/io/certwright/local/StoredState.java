@@ -44,7 +44,7 @@ public final class StoredState {
 
     public <T extends HasMetadata> Optional<T> get(ResourceKind<T> kind, String namespace, String name) {
         if (kind == ResourceKind.SECRET) {
-            return Optional.ofNullable(kind.type().cast(secrets.read(namespace, name)));
+            return secret(namespace, name).map(kind.type()::cast);
         }
         Path file = layout.object(kind, kind.namespaced() ? namespace : null, name);
         try {
@@ -58,10 +58,8 @@ public final class StoredState {
 
     /** Lists stored objects of a kind other than Secret in one namespace, or in all when {@code namespace} is null. */
     public <T extends HasMetadata> List<T> list(ResourceKind<T> kind, String namespace) {
-        Path directory = layout.objects(kind);
-        if (namespace != null && kind.namespaced()) {
-            directory = directory.resolve(namespace);
-        }
+        Path directory = namespace != null && kind.namespaced() ? layout.objects(kind, namespace)
+                : layout.objects(kind);
         List<T> objects = new ArrayList<>();
         if (!Files.isDirectory(directory)) {
             return objects;
@@ -79,7 +77,14 @@ public final class StoredState {
     }
 
     public Optional<Secret> secret(String namespace, String name) {
+        // Checks the path before SecretFiles resolves the same one.
+        layout.secret(namespace, name);
         return Optional.ofNullable(secrets.read(namespace, name));
+    }
+
+    /** Returns the path of a Secret's symlink, for messages that name the files a user can inspect. */
+    public Path secretPath(String namespace, String name) {
+        return layout.secret(namespace, name);
     }
 
     /** Lists the CertificateRequests owned by a Certificate, newest first. */
