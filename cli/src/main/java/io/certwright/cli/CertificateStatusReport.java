@@ -13,11 +13,11 @@ import io.certwright.api.model.IssuerStatus;
 import io.certwright.core.cluster.Event;
 import io.certwright.core.cluster.ResourceKind;
 import io.certwright.local.StoredState;
-import io.certwright.pki.CertificateFacts;
 import io.certwright.pki.CertificateInspector;
 import io.certwright.pki.Pem;
 import io.certwright.pki.PkiException;
 import io.fabric8.kubernetes.api.model.Secret;
+import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -149,13 +149,16 @@ final class CertificateStatusReport {
             line(2, "Issuer Country: " + String.join(", ", issuerPart(leaf, "C")));
             line(2, "Issuer Organisation: " + String.join(", ", issuerPart(leaf, "O")));
             line(2, "Issuer Common Name: " + String.join(", ", issuerPart(leaf, "CN")));
-            line(2, "Key Usage: " + String.join(", ", CertificateFacts.usageNames(leaf)));
-            line(2, "Public Key Algorithm: " + leaf.getPublicKey().getAlgorithm());
+            line(2, "Key Usage: " + String.join(", ", CertificateExtensions.keyUsages(leaf)));
+            line(2, "Extended Key Usages: " + String.join(", ", CertificateExtensions.extendedKeyUsages(leaf)));
+            line(2, "Public Key Algorithm: " + CertificateExtensions.publicKeyAlgorithm(leaf));
             line(2, "Signature Algorithm: " + CertificateInspector.signatureAlgorithmName(leaf));
+            line(2, "Subject Key ID: " + CertificateExtensions.subjectKeyId(leaf));
+            line(2, "Authority Key ID: " + CertificateExtensions.authorityKeyId(leaf));
             line(2, "Serial Number: " + HexFormat.of().formatHex(leaf.getSerialNumber().toByteArray()));
             line(2, "Is a CA certificate: " + (leaf.getBasicConstraints() >= 0));
             line(2, "Valid: " + leaf.getNotBefore().toInstant() + " to " + leaf.getNotAfter().toInstant());
-        } catch (PkiException | RuntimeException e) {
+        } catch (PkiException | CertificateParsingException | RuntimeException e) {
             line(2, "error when parsing " + SecretKeys.TLS_CERT + ": " + e.getMessage());
         }
         events(2, stored.events(ResourceKind.SECRET.kind(), namespace, secretName));

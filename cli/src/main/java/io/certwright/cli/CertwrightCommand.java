@@ -7,9 +7,14 @@ import picocli.CommandLine.Command;
 @Command(name = "certwright",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "cert-manager's certificate controllers, for Kubernetes or a plain directory of manifests.",
+        description = {
+            "cert-manager's certificate controllers.",
+            "'certwright local DIR' issues and renews the certificates that the cert-manager manifests in DIR"
+                    + " describe, and writes them as files; the commands below list what else is available."
+        },
         subcommands = {
             LocalCommand.class,
+            ControllerCommand.class,
             StatusCommand.class,
             RenewCommand.class,
             InspectCommand.class,

@@ -16,11 +16,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code certwright inspect secret NAME}: describes the certificate stored in a Secret. */
-@Command(name = "inspect", mixinStandardHelpOptions = true, description = "Describes stored objects.",
+@Command(name = "inspect", description = "Describes stored objects.",
         subcommands = InspectCommand.SecretCommand.class)
 final class InspectCommand {
+    @CommandLine.Mixin
+    HelpOption help = new HelpOption();
 
-    @Command(name = "secret", mixinStandardHelpOptions = true,
+    @Command(name = "secret",
             description = "Decodes tls.crt of a stored Secret and prints validity, names, issuer and details.")
     static final class SecretCommand implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "NAME", description = "Name of the Secret.")
@@ -29,11 +31,14 @@ final class InspectCommand {
         @CommandLine.Mixin
         StateOptions state = new StateOptions();
 
+        @CommandLine.Mixin
+        HelpOption help = new HelpOption();
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
-        public Integer call() throws PkiException {
+        public Integer call() {
             StoredState stored = new StoredState(state.layout());
             Secret secret = stored.secret(state.namespace, name).orElseThrow(() -> new IllegalStateException(
                     "Secret " + state.namespace + "/" + name + " not found in " + stored.layout().root()
@@ -43,12 +48,30 @@ final class InspectCommand {
                 throw new IllegalStateException("Secret " + state.namespace + "/" + name + " has no "
                         + SecretKeys.TLS_CERT + "; it does not hold an issued certificate yet");
             }
-            List<X509Certificate> chain = Pem.parseCertificates(certificatePem);
+            List<X509Certificate> chain = parse(stored, certificatePem, SecretKeys.TLS_CERT);
             byte[] caPem = data(secret, SecretKeys.CA_CERT);
-            List<X509Certificate> cas = caPem == null || caPem.length == 0 ? List.of() : Pem.parseCertificates(caPem);
+            List<X509Certificate> cas = caPem == null || caPem.length == 0 ? List.of()
+                    : parse(stored, caPem, SecretKeys.CA_CERT);
             spec.commandLine().getOut().print(CertificateInspector.describe(chain, cas, Instant.now()));
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;
+        }
+
+        /** Parses one PEM data key, or fails with a message naming the Secret, the file and the fix. */
+        private List<X509Certificate> parse(StoredState stored, byte[] pem, String dataKey) {
+            String problem;
+            try {
+                List<X509Certificate> certificates = Pem.parseCertificates(pem);
+                if (!certificates.isEmpty()) {
+                    return certificates;
+                }
+                problem = "contains no PEM CERTIFICATE block";
+            } catch (PkiException | RuntimeException e) {
+                problem = "is not a valid PEM certificate: " + e.getMessage();
+            }
+            throw new IllegalStateException("Secret " + state.namespace + "/" + name + ": " + dataKey + " ("
+                    + stored.secretPath(state.namespace, name).resolve(dataKey) + ") " + problem
+                    + "; renew the Certificate that writes this Secret, or restore the file");
         }
 
         private static byte[] data(Secret secret, String key) {

@@ -11,13 +11,14 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code certwright local DIR}: runs the controllers over a directory of manifests. */
-@Command(name = "local", mixinStandardHelpOptions = true,
+@Command(name = "local",
         description = {
             "Issues and renews the certificates described by the cert-manager manifests in DIR and writes each"
                     + " Secret as files under the state directory (STATE/secrets/NAMESPACE/NAME/tls.crt, ...).",
@@ -38,6 +39,9 @@ final class LocalCommand implements Callable<Integer> {
             description = "Namespace of the Secrets that ClusterIssuers refer to (default: ${DEFAULT-VALUE}).")
     String clusterResourceNamespace = "cert-manager";
 
+    @CommandLine.Mixin
+    HelpOption help = new HelpOption();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -53,7 +57,9 @@ final class LocalCommand implements Callable<Integer> {
                 .withClock(Clock.systemUTC());
         if (once) {
             try (LocalRuntime runtime = LocalRuntime.open(settings)) {
-                return report(runtime.runOnce(), runtime.problems(), spec.commandLine().getErr());
+                List<CertificateReadiness> readiness = runtime.runOnce();
+                return report(readiness, runtime::notReadyDetails, runtime.problems(), spec.commandLine().getOut(),
+                        spec.commandLine().getErr());
             }
         }
         LocalRuntime runtime = LocalRuntime.open(settings);
@@ -67,19 +73,29 @@ final class LocalCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Prints one line per Certificate that is not Ready and returns the exit code. */
-    static int report(List<CertificateReadiness> readiness, List<InputProblem> problems, PrintWriter err) {
+    /**
+     * Prints, on {@code out}, one line per Certificate that is not Ready followed by indented lines
+     * that explain it, then the {@code N of M Certificates Ready} summary; returns the exit code.
+     * The count of manifest problems goes to {@code err}, next to the logged problems it counts.
+     */
+    static int report(List<CertificateReadiness> readiness,
+            Function<CertificateReadiness, List<String>> details, List<InputProblem> problems, PrintWriter out,
+            PrintWriter err) {
         List<CertificateReadiness> notReady = readiness.stream().filter(entry -> !entry.ready()).toList();
         for (CertificateReadiness entry : notReady) {
-            err.println(entry.describe());
+            out.println(entry.describe());
+            for (String line : details.apply(entry)) {
+                out.println("  " + line);
+            }
         }
         long ready = readiness.size() - notReady.size();
         if (!problems.isEmpty()) {
             err.println(problems.size() + (problems.size() == 1 ? " problem" : " problems")
-                    + " in the manifests, listed above");
+                    + " in the manifests, logged above");
+            err.flush();
         }
-        err.println(ready + " of " + readiness.size() + " Certificates Ready");
-        err.flush();
+        out.println(ready + " of " + readiness.size() + " Certificates Ready");
+        out.flush();
         return notReady.isEmpty() && problems.isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 }

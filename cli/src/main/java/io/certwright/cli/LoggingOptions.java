@@ -7,8 +7,11 @@ import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.CoreConstants;
 import ch.qos.logback.core.encoder.Encoder;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -20,6 +23,12 @@ final class LoggingOptions {
      * ({@code [name]} for cluster-scoped objects, nothing outside a reconcile).
      */
     static final String TEXT_PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{0}: %msg"
+            + "%replace(%replace( [%X{resource_namespace}/%X{resource_name}]){'\\[/', '['}){' \\[\\]', ''}%n";
+    /**
+     * {@link #TEXT_PATTERN} with the root cause of a logged exception on the same line instead of
+     * a stack trace, for levels above debug; see {@link ExceptionSummaryConverter}.
+     */
+    static final String TEXT_PATTERN_WITHOUT_TRACES = "%d{HH:mm:ss.SSS} %-5level %logger{0}: %msg%exceptionSummary"
             + "%replace(%replace( [%X{resource_namespace}/%X{resource_name}]){'\\[/', '['}){' \\[\\]', ''}%n";
 
     enum Format { text, json }
@@ -52,9 +61,12 @@ final class LoggingOptions {
             json.start();
             encoder = json;
         } else {
+            Map<String, String> converters = new HashMap<>();
+            converters.put("exceptionSummary", ExceptionSummaryConverter.class.getName());
+            context.putObject(CoreConstants.PATTERN_RULE_REGISTRY, converters);
             PatternLayoutEncoder pattern = new PatternLayoutEncoder();
             pattern.setContext(context);
-            pattern.setPattern(TEXT_PATTERN);
+            pattern.setPattern(rootLevel().isGreaterOrEqual(Level.INFO) ? TEXT_PATTERN_WITHOUT_TRACES : TEXT_PATTERN);
             pattern.start();
             encoder = pattern;
         }
@@ -66,6 +78,10 @@ final class LoggingOptions {
         appender.start();
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.addAppender(appender);
-        root.setLevel(Level.toLevel(level.toUpperCase(Locale.ROOT), Level.INFO));
+        root.setLevel(rootLevel());
+    }
+
+    private Level rootLevel() {
+        return Level.toLevel(level.toUpperCase(Locale.ROOT), Level.INFO);
     }
 }

@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
  * a file it watches; otherwise the command takes the lock and writes the stored status itself,
  * and the next run issues.
  */
-@Command(name = "renew", mixinStandardHelpOptions = true,
+@Command(name = "renew",
         description = "Marks Certificates for manual re-issuance.")
 final class RenewCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", arity = "0..*", description = "Names of the Certificates to renew.")
@@ -46,6 +46,9 @@ final class RenewCommand implements Callable<Integer> {
     @CommandLine.Mixin
     StateOptions state = new StateOptions();
 
+    @CommandLine.Mixin
+    HelpOption help = new HelpOption();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -56,6 +59,11 @@ final class RenewCommand implements Callable<Integer> {
         StoredState stored = new StoredState(layout);
         List<ObjectKey> targets = targets(stored);
         PrintWriter out = spec.commandLine().getOut();
+        if (targets.isEmpty()) {
+            out.println(nothingFoundMessage());
+            out.flush();
+            return ExitCodes.OK;
+        }
 
         Optional<StateLock> lock = StateLock.tryAcquire(layout.root());
         if (lock.isEmpty()) {
@@ -71,6 +79,8 @@ final class RenewCommand implements Callable<Integer> {
                     out.println(ManualRenewal.trigger(cluster, target, Clock.systemUTC()));
                 }
             }
+            out.println("No 'certwright local' process is running on " + layout.root() + "; the renewal takes"
+                    + " effect on the next 'certwright local' run.");
         }
         out.flush();
         return ExitCodes.OK;
@@ -100,6 +110,12 @@ final class RenewCommand implements Callable<Integer> {
         }
     }
 
+    /** Returns what cmctl prints when --all or a selector matches nothing. */
+    private String nothingFoundMessage() {
+        String where = allNamespaces ? "across all namespaces" : "in namespace " + state.namespace;
+        return "No Certificates found " + where + (selector == null ? "" : " matching label selector " + selector);
+    }
+
     private List<ObjectKey> targets(StoredState stored) {
         if (!stored.exists()) {
             throw new IllegalStateException("state directory " + stored.layout().root() + " does not exist; run"
@@ -110,7 +126,7 @@ final class RenewCommand implements Callable<Integer> {
             for (String name : names) {
                 if (stored.get(ResourceKind.CERTIFICATE, state.namespace, name).isEmpty()) {
                     throw new IllegalStateException("Certificate " + state.namespace + "/" + name + " not found in "
-                            + stored.layout().root() + "; check the name and the namespace (-n)");
+                            + stored.layout().root() + "; check the name, the namespace (-n) and --dir/--state");
                 }
                 targets.add(new ObjectKey(state.namespace, name));
             }

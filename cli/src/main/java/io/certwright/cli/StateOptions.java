@@ -17,7 +17,14 @@ final class StateOptions {
             description = "Namespace of the object (default: ${DEFAULT-VALUE}).")
     String namespace = "default";
 
+    /**
+     * Returns the layout of the state directory.
+     *
+     * @throws IllegalArgumentException when a file is in the state directory's place
+     */
     StateLayout layout() {
-        return StateLayout.resolve(directory, state);
+        StateLayout layout = StateLayout.resolve(directory, state);
+        layout.checkNotAFile();
+        return layout;
     }
 }

@@ -44,7 +44,7 @@ class CommandsTest {
         CliRun run = CliRun.of("local", directory.toString(), "--once");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.err()).contains("4 of 4 Certificates Ready");
+        assertThat(run.out()).isEqualTo("4 of 4 Certificates Ready\n");
     }
 
     @Test
@@ -65,8 +65,11 @@ class CommandsTest {
         CliRun run = CliRun.of("local", directory.toString(), "--once");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).containsPattern("Certificate demo/orphan is not Ready: \\w+: .+");
-        assertThat(run.err()).doesNotContain("Certificate demo/web is not Ready");
+        assertThat(run.out()).containsPattern("Certificate demo/orphan is not Ready: \\w+: .+\n"
+                + "  CertificateRequest demo/orphan-1: not Ready: Pending: .*missing-issuer.*\n"
+                + "  Issuer demo/missing-issuer: not found; .+\n");
+        assertThat(run.out()).doesNotContain("Certificate demo/web is not Ready");
+        assertThat(run.out()).endsWith("4 of 5 Certificates Ready\n");
     }
 
     @Test
@@ -143,7 +146,8 @@ class CommandsTest {
         CliRun renew = CliRun.of("renew", "web", "--dir", directory.toString(), "-n", "demo");
 
         assertThat(renew.exitCode()).as(renew.err()).isZero();
-        assertThat(renew.out()).isEqualTo("Manually triggered issuance of Certificate demo/web\n");
+        assertThat(renew.out()).startsWith("Manually triggered issuance of Certificate demo/web\n");
+        assertThat(renew.out()).contains("the renewal takes effect on the next 'certwright local' run");
         Certificate marked = stored("web");
         assertThat(marked.getStatus().getConditions()).anySatisfy(condition -> {
             assertThat(condition.getType()).isEqualTo("Issuing");
@@ -187,12 +191,151 @@ class CommandsTest {
         assertThat(help.out()).contains("local", "status", "renew", "inspect");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"local", "status certificate", "renew", "inspect secret"})
+    void subcommandHelpHasNoVersionOption(String command) {
+        String[] args = (command + " --help").split(" ");
+
+        CliRun help = CliRun.of(args);
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("-h, --help");
+        assertThat(help.out()).doesNotContain("--version");
+    }
+
+    @Test
+    void rootHelpDescribesLocalRuntime() {
+        CliRun help = CliRun.of("--help");
+
+        assertThat(help.out()).contains("'certwright local DIR' issues and renews the certificates");
+        assertThat(help.out()).doesNotContain("for Kubernetes or a plain directory");
+    }
+
     @Test
     void unknownFlagIsUsageError() {
         CliRun run = CliRun.of("local", directory.toString(), "--no-such-flag");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("error: Unknown option: '--no-such-flag'");
+    }
+
+    @Test
+    void statusSecretShowsUsagesAndKeyIdentifiers() {
+        issueQuickstart();
+
+        CliRun root = CliRun.of("status", "certificate", "root-ca", "--dir", directory.toString(), "-n",
+                "cert-manager");
+        CliRun javaApp = CliRun.of("status", "certificate", "java-app", "--dir", directory.toString(), "-n", "demo");
+
+        assertThat(root.exitCode()).as(root.err()).isZero();
+        assertThat(root.out()).contains("  Key Usage: Digital Signature, Key Encipherment, Cert Sign\n");
+        assertThat(root.out()).contains("  Extended Key Usages: \n");
+        assertThat(root.out()).contains("  Public Key Algorithm: ECDSA\n");
+        assertThat(javaApp.out()).contains("  Extended Key Usages: Server Authentication, Client Authentication\n");
+        assertThat(javaApp.out()).contains("  Public Key Algorithm: RSA\n");
+        assertThat(javaApp.out()).containsPattern("  Subject Key ID: [0-9a-f]{40}\n");
+        assertThat(javaApp.out()).containsPattern("  Authority Key ID: [0-9a-f]{40}\n");
+    }
+
+    @Test
+    void statusOfRejectedCertificateNamesProblem() throws IOException {
+        Files.writeString(directory.resolve("invalid.yaml"), """
+                apiVersion: cert-manager.io/v1
+                kind: Certificate
+                metadata:
+                  name: invalid
+                  namespace: demo
+                spec:
+                  dnsNames: [invalid.demo.example]
+                  issuerRef:
+                    name: quickstart-ca
+                    kind: ClusterIssuer
+                """);
+        CliRun.of("local", directory.toString(), "--once");
+
+        CliRun run = CliRun.of("status", "certificate", "invalid", "--dir", directory.toString(), "-n", "demo");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("error: the manifest for Certificate demo/invalid was rejected: invalid.yaml");
+        assertThat(run.err()).contains("spec.secretName");
+    }
+
+    @Test
+    void renewWithoutRuntimeSaysWhenItTakesEffect() {
+        issueQuickstart();
+
+        CliRun renew = CliRun.of("renew", "web", "--dir", directory.toString(), "-n", "demo");
+
+        assertThat(renew.out()).endsWith("; the renewal takes effect on the next 'certwright local' run.\n");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "one namespace | --all -n nowhere | No Certificates found in namespace nowhere",
+        "selector      | -l app=none -n demo | No Certificates found in namespace demo matching label selector app=none"
+    })
+    void renewFindingNothingSucceeds(String description, String arguments, String message) {
+        issueQuickstart();
+        String[] args = Stream.concat(Stream.of("renew", "--dir", directory.toString()),
+                Stream.of(arguments.split(" "))).toArray(String[]::new);
+
+        CliRun run = CliRun.of(args);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo(message + "\n");
+    }
+
+    @Test
+    void renewAllNamespacesFindingNothingSucceeds() throws IOException {
+        Path empty = work.resolve("empty");
+        Files.createDirectories(empty);
+        CliRun.of("local", empty.toString(), "--once");
+
+        CliRun run = CliRun.of("renew", "--all", "-A", "--dir", empty.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("No Certificates found across all namespaces\n");
+    }
+
+    @Test
+    void renewOfMissingCertificateSuggestsChecks() {
+        issueQuickstart();
+
+        CliRun run = CliRun.of("renew", "nope", "--dir", directory.toString(), "-n", "demo");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("Certificate demo/nope not found")
+                .contains("check the name, the namespace (-n) and --dir/--state");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "local   | local DIR --once --state FILE",
+        "status  | status certificate web --dir DIR --state FILE",
+        "renew   | renew web --dir DIR --state FILE"
+    })
+    void stateThatIsAFileIsExplained(String description, String arguments) throws IOException {
+        Path file = Files.writeString(work.resolve("state.txt"), "not a directory");
+        String[] args = arguments.replace("DIR", directory.toString()).replace("FILE", file.toString()).split(" ");
+
+        CliRun run = CliRun.of(args);
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("error: state directory " + file + " is a file, not a directory; pass"
+                + " --state a directory path (it is created when missing), or move the file away\n");
+    }
+
+    @Test
+    void inspectOfGarbageCertificateNamesSecretAndFile() throws IOException {
+        issueQuickstart();
+        Path secret = StateLayout.resolve(directory, null).secret("demo", "web-tls");
+        Files.writeString(secret.resolve("tls.crt"), "garbage\n");
+
+        CliRun run = CliRun.of("inspect", "secret", "web-tls", "--dir", directory.toString(), "-n", "demo");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("error: Secret demo/web-tls: tls.crt (" + secret.resolve("tls.crt") + ") ");
+        assertThat(run.err()).contains("renew the Certificate that writes this Secret");
     }
 
     private void issueQuickstart() {
