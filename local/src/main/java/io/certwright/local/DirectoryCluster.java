@@ -11,6 +11,8 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,6 +36,10 @@ import org.slf4j.LoggerFactory;
  * memory, and deletions the store cascades (CertificateRequests owned by a deleted
  * Certificate) reach the disk too. Listeners hear of a change only after it is on disk, so a
  * controller never acts on a state that a crash could take back. Thread-safe.
+ *
+ * <p>A failed disk write is raised by the cluster call that caused it, as one
+ * {@link UncheckedIOException} naming the object, its path and the cause, and is not logged
+ * here: the caller (the controller engine) logs it once, with its retry.
  */
 public final class DirectoryCluster implements Cluster {
     private static final Logger LOG = LoggerFactory.getLogger(DirectoryCluster.class);
@@ -50,7 +56,7 @@ public final class DirectoryCluster implements Cluster {
     private DirectoryCluster(StateLayout layout, Clock clock) {
         this.layout = layout;
         this.memory = new InMemoryCluster(clock);
-        this.secretFiles = new SecretFiles(layout.secrets());
+        this.secretFiles = new SecretFiles(layout);
         this.events = new PersistentEvents(layout, clock);
         this.memory.addListener(this::onMemoryChange);
     }
@@ -210,7 +216,6 @@ public final class DirectoryCluster implements Cluster {
                     remove(kind, namespace, name);
                 }
             } catch (RuntimeException e) {
-                LOG.error("storing {} {}/{} failed", kind.kind(), namespace, name, e);
                 storageFailures.put(objectKey(kind, namespace, name), e);
                 return;
             }
@@ -221,28 +226,77 @@ public final class DirectoryCluster implements Cluster {
     }
 
     private void persist(ResourceKind<?> kind, HasMetadata stored) {
-        if (kind == ResourceKind.SECRET) {
-            secretFiles.write((Secret) stored);
-            return;
+        String namespace = stored.getMetadata().getNamespace();
+        String name = stored.getMetadata().getName();
+        Path path = pathOf(kind, namespace, name);
+        try {
+            if (kind == ResourceKind.SECRET) {
+                secretFiles.write((Secret) stored);
+            } else {
+                AtomicFiles.write(path, Json.yaml().writeValueAsBytes(stored), AtomicFiles.PUBLIC_FILE);
+            }
+        } catch (UncheckedIOException e) {
+            throw storageFailure("writing", kind, namespace, name, "to " + path, e.getCause());
         }
-        Path file = layout.object(kind, stored.getMetadata().getNamespace(), stored.getMetadata().getName());
-        AtomicFiles.write(file, Json.yaml().writeValueAsBytes(stored), AtomicFiles.PUBLIC_FILE);
     }
 
     private void remove(ResourceKind<?> kind, String namespace, String name) {
-        if (kind == ResourceKind.SECRET) {
-            secretFiles.delete(namespace, name);
-        } else {
-            Path file = layout.object(kind, namespace, name);
-            try {
-                if (Files.deleteIfExists(file)) {
-                    AtomicFiles.syncDirectory(file.getParent());
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("deleting " + file + ": " + e.getMessage(), e);
+        Path path = pathOf(kind, namespace, name);
+        try {
+            if (kind == ResourceKind.SECRET) {
+                secretFiles.delete(namespace, name);
+            } else if (Files.deleteIfExists(path)) {
+                AtomicFiles.syncDirectory(path.getParent());
             }
+        } catch (UncheckedIOException e) {
+            throw storageFailure("deleting", kind, namespace, name, "at " + path, e.getCause());
+        } catch (IOException e) {
+            throw storageFailure("deleting", kind, namespace, name, "at " + path, e);
         }
         events.deleteFor(kind.kind(), namespace, name);
+    }
+
+    /**
+     * Returns the path an object is stored at.
+     *
+     * @throws StateLayout.PathOutsideStateException when its namespace or name would lead outside the state directory
+     */
+    private Path pathOf(ResourceKind<?> kind, String namespace, String name) {
+        return kind == ResourceKind.SECRET ? secretFiles.path(namespace, name) : layout.object(kind, namespace, name);
+    }
+
+    /**
+     * Returns the one exception a failed disk write raises, such as {@code writing Secret demo/web-tls
+     * to /state/secrets/demo/web-tls failed: No space left on device; free space or move --state}.
+     */
+    static UncheckedIOException storageFailure(String action, ResourceKind<?> kind, String namespace, String name,
+            String location, IOException cause) {
+        String object = kind.kind() + " " + (namespace == null ? "" : namespace + "/") + name;
+        String reason = reasonOf(cause);
+        return new UncheckedIOException(action + " " + object + " " + location + " failed: " + reason + "; "
+                + fixFor(cause, reason), cause);
+    }
+
+    /** Returns the operating system's reason without the file name that FileSystemException prepends. */
+    private static String reasonOf(IOException cause) {
+        if (cause instanceof FileSystemException fileSystemError && fileSystemError.getReason() != null) {
+            return fileSystemError.getReason();
+        }
+        if (cause instanceof AccessDeniedException) {
+            return "Permission denied";
+        }
+        return String.valueOf(cause.getMessage());
+    }
+
+    private static String fixFor(IOException cause, String reason) {
+        if (reason.contains("No space left on device") || reason.contains("Disk quota exceeded")) {
+            return "free space or move --state";
+        }
+        if (cause instanceof AccessDeniedException || reason.contains("Permission denied")
+                || reason.contains("Read-only file system")) {
+            return "make the state directory writable by this user or move --state";
+        }
+        return "check that the state directory is a writable directory or move --state";
     }
 
     private static String objectKey(ResourceKind<?> kind, String namespace, String name) {

@@ -1,7 +1,6 @@
 package io.certwright.local;
 
 import io.certwright.api.SecretKeys;
-import io.certwright.api.validation.FieldError;
 import io.certwright.pki.Pem;
 import io.certwright.pki.PkiException;
 import io.certwright.pki.PrivateKeys;
@@ -83,17 +82,5 @@ final class ManifestChecks {
         } catch (IllegalArgumentException e) {
             return new byte[0];
         }
-    }
-
-    /** Returns the fix for a field error, phrased from its type because field errors carry none. */
-    static String fixFor(FieldError error) {
-        return switch (error.type()) {
-            case REQUIRED -> "set " + error.field();
-            case INVALID -> "change " + error.field() + " to a valid value";
-            case NOT_SUPPORTED -> "set " + error.field() + " to one of the supported values";
-            case DUPLICATE -> "remove the repeated entry from " + error.field();
-            case TOO_LONG -> "shorten " + error.field();
-            case FORBIDDEN -> "remove " + error.field() + " or the setting it conflicts with";
-        };
     }
 }

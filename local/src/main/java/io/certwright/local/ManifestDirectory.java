@@ -98,20 +98,28 @@ public final class ManifestDirectory {
         String location = error.line() > 0 ? "at line " + error.line()
                 + (error.column() > 0 ? ", column " + error.column() : "") + ": " : "";
         if (error.fieldError() != null) {
+            // A generic fix such as "change X to a valid value" repeats the message, so only the
+            // loader's rule-specific fix is shown.
             return new InputProblem(file, error.document(), object, error.fieldError().field(),
-                    location + error.fieldError().body(), ManifestChecks.fixFor(error.fieldError()));
-        }
-        String fix;
-        if (error.message().startsWith("invalid YAML")) {
-            fix = "correct the YAML syntax there; the other documents and files still load";
-        } else if (error.document() == 0) {
-            fix = "make the file readable by this user";
-        } else {
-            // The loader's messages already contain the fix.
-            fix = "";
+                    location + error.fieldError().body(), error.fix());
         }
         return new InputProblem(file, error.document(), object, fieldOf(error.message()), location + error.message(),
-                fix);
+                fixOf(error));
+    }
+
+    /**
+     * Returns the loader's fix for a problem that is not a field error. The loader gives whole-file
+     * errors their own fix (an unreadable file, one too large, one that is not UTF-8) and leaves it
+     * empty when its message already states what to change.
+     */
+    private static String fixOf(ManifestError error) {
+        if (!error.fix().isEmpty()) {
+            return error.fix();
+        }
+        if (error.message().startsWith("invalid YAML")) {
+            return "correct the YAML syntax there; the other documents and files still load";
+        }
+        return "";
     }
 
     /** Returns the field a structural message is about, such as {@code kind} or {@code metadata.name}. */

@@ -24,11 +24,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Stores Secrets as plain files that other programs (web servers, proxies) read directly.
  *
- * <p>Layout under the root, one directory per namespace:
+ * <p>Layout under the {@code secrets} directory, one directory per namespace:
  * <pre>
  * web-tls -&gt; ..web-tls.7f3a91c2          (symlink, switched atomically)
- * ..web-tls.7f3a91c2/tls.crt              (0644)
- * ..web-tls.7f3a91c2/tls.key              (0600)
+ * ..web-tls.7f3a91c2/tls.crt              (0644, as is ca.crt)
+ * ..web-tls.7f3a91c2/tls.key              (0600, as is every other data key)
  * ..web-tls.7f3a91c2/..certwright/secret.yaml   (type and metadata, no data)
  * </pre>
  * A new version is written completely into a fresh hidden directory, then a temporary
@@ -39,6 +39,9 @@ import org.slf4j.LoggerFactory;
  * Names beginning with {@code ..} cannot collide with Secret names or data keys, which
  * Kubernetes forbids from starting with {@code ..}.
  *
+ * <p>Every path goes through {@link StateLayout#secret}, so a namespace or name such as
+ * {@code ../../x} raises {@link StateLayout.PathOutsideStateException} before any file is touched.
+ *
  * <p>Not thread-safe for one Secret: callers serialize writes of the same namespace/name.
  */
 public final class SecretFiles {
@@ -48,32 +51,45 @@ public final class SecretFiles {
 
     private static final Logger LOG = LoggerFactory.getLogger(SecretFiles.class);
 
-    private final Path root;
+    private final StateLayout layout;
 
-    public SecretFiles(Path root) {
-        this.root = root;
+    /** Stores Secrets in the {@code secrets} directory of a state directory. */
+    public SecretFiles(StateLayout layout) {
+        this.layout = layout;
     }
 
-    /** Returns the path of the symlink that always points at the current version of a Secret. */
+
+    /**
+     * Returns the path of the symlink that always points at the current version of a Secret.
+     *
+     * @throws StateLayout.PathOutsideStateException when the namespace or name would lead outside the secrets directory
+     */
     public Path path(String namespace, String name) {
-        return root.resolve(namespace).resolve(name);
+        return layout.secret(namespace, name);
     }
 
-    /** Returns whether a data key names a file that must be readable by its owner only. */
-    public static boolean isPrivate(String dataKey) {
-        return dataKey.equals("tls.key")
-                || dataKey.equals("key.der")
-                || dataKey.equals("tls-combined.pem")
-                || dataKey.startsWith("keystore.");
+    /**
+     * Returns the permissions of a data file: owner read and write only, except for
+     * {@code tls.crt} and {@code ca.crt}, which hold only public certificates and are readable
+     * by everyone. Any other key may hold a secret, such as the {@code password} of an Opaque Secret.
+     */
+    public static Set<PosixFilePermission> permissionsOf(String dataKey) {
+        boolean certificate = dataKey.equals("tls.crt") || dataKey.equals("ca.crt");
+        return certificate ? AtomicFiles.PUBLIC_FILE : AtomicFiles.PRIVATE_FILE;
     }
 
-    /** Writes a Secret's current version and switches to it atomically; the old version is then deleted. */
+    /**
+     * Writes a Secret's current version and switches to it atomically; the old version is then deleted.
+     *
+     * @throws StateLayout.PathOutsideStateException when the namespace or name would lead outside the secrets directory
+     * @throws UncheckedIOException when a file cannot be written
+     */
     public void write(Secret secret) {
         String namespace = secret.getMetadata().getNamespace();
         String name = secret.getMetadata().getName();
-        Path namespaceDirectory = root.resolve(namespace);
+        Path link = path(namespace, name);
+        Path namespaceDirectory = link.getParent();
         AtomicFiles.createDirectories(namespaceDirectory);
-        Path link = namespaceDirectory.resolve(name);
         String versionName = ".." + name + "." + UUID.randomUUID().toString().substring(0, 8);
         Path version = namespaceDirectory.resolve(versionName);
         Path temporaryLink = namespaceDirectory.resolve(".." + name + ".link-" + UUID.randomUUID() + ".tmp");
@@ -88,12 +104,16 @@ public final class SecretFiles {
             }
         } catch (IOException e) {
             AtomicFiles.deleteQuietly(temporaryLink);
-            throw new UncheckedIOException("writing Secret " + namespace + "/" + name + " to " + link + ": "
+            throw new UncheckedIOException("writing Secret " + namespace + "/" + name + " to " + link + " failed: "
                     + e.getMessage(), e);
         }
     }
 
-    /** Deletes a Secret's symlink, then its files; does nothing when it is absent. */
+    /**
+     * Deletes a Secret's symlink, then its files; does nothing when it is absent.
+     *
+     * @throws StateLayout.PathOutsideStateException when the namespace or name would lead outside the secrets directory
+     */
     public void delete(String namespace, String name) {
         Path link = path(namespace, name);
         try {
@@ -117,6 +137,7 @@ public final class SecretFiles {
      */
     public List<Secret> readAllAndCleanUp() {
         List<Secret> secrets = new ArrayList<>();
+        Path root = layout.secrets();
         if (!Files.isDirectory(root)) {
             return secrets;
         }
@@ -132,7 +153,11 @@ public final class SecretFiles {
         return secrets;
     }
 
-    /** Reads one Secret through its symlink, or returns null when it is not stored. */
+    /**
+     * Reads one Secret through its symlink, or returns null when it is not stored.
+     *
+     * @throws StateLayout.PathOutsideStateException when the namespace or name would lead outside the secrets directory
+     */
     public Secret read(String namespace, String name) {
         Path link = path(namespace, name);
         try {
@@ -199,8 +224,7 @@ public final class SecretFiles {
                 throw new IOException("data key \"" + key + "\" is not a valid Secret key");
             }
             byte[] bytes = entry.getValue() == null ? new byte[0] : Base64.getDecoder().decode(entry.getValue());
-            Set<PosixFilePermission> permissions = isPrivate(key) ? AtomicFiles.PRIVATE_FILE : AtomicFiles.PUBLIC_FILE;
-            AtomicFiles.writeSynced(version.resolve(key), bytes, permissions);
+            AtomicFiles.writeSynced(version.resolve(key), bytes, permissionsOf(key));
         }
         Path metadataDirectory = version.resolve(METADATA_DIRECTORY);
         AtomicFiles.createDirectories(metadataDirectory);

@@ -30,7 +30,7 @@ public final class StoredState {
 
     public StoredState(StateLayout layout) {
         this.layout = layout;
-        this.secrets = new SecretFiles(layout.secrets());
+        this.secrets = new SecretFiles(layout);
     }
 
     public StateLayout layout() {

@@ -98,7 +98,7 @@ class CrashRecoveryTest {
 
     private static void assertConsistent(StateLayout layout, String context) throws Exception {
         StoredState stored = new StoredState(layout);
-        for (Secret secret : new SecretFiles(layout.secrets()).readAllAndCleanUp()) {
+        for (Secret secret : new SecretFiles(layout).readAllAndCleanUp()) {
             String key = secret.getData().get("tls.key");
             String certificate = secret.getData().get("tls.crt");
             if (key == null || certificate == null || certificate.isEmpty()) {

@@ -1,6 +1,11 @@
 package io.certwright.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 
 import io.certwright.api.model.Certificate;
 import io.certwright.api.model.CertificateRequest;
@@ -15,6 +20,8 @@ import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -24,6 +31,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 class DirectoryClusterTest {
     private static final Instant NOW = Instant.parse("2025-03-01T10:00:00Z");
@@ -84,6 +92,52 @@ class DirectoryClusterTest {
         try (Stream<Path> files = Files.walk(state)) {
             assertThat(files.map(Path::toString)).noneMatch(name -> name.endsWith(".tmp"));
         }
+    }
+
+    @Test
+    void failedSecretWriteRaisesOneMessageAndLogsNothing() throws IOException {
+        StateLayout layout = new StateLayout(state);
+        DirectoryCluster cluster = DirectoryCluster.open(layout, new MutableClock(NOW));
+        Files.createDirectories(layout.secrets());
+        // A regular file where the namespace directory belongs makes every write below it fail.
+        Files.writeString(layout.secrets().resolve("demo"), "in the way");
+        Logger logger = (Logger) LoggerFactory.getLogger(DirectoryCluster.class);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+
+        Throwable failure;
+        try {
+            failure = catchThrowable(() -> cluster.applySecret(SecretFilesTest.secret("web-tls",
+                    Map.of("tls.crt", "C")), "manager-a"));
+        } finally {
+            logger.detachAppender(appender);
+        }
+
+        assertThat(failure).isInstanceOf(UncheckedIOException.class);
+        assertThat(failure).hasMessageStartingWith("writing Secret demo/web-tls to "
+                + layout.secret("demo", "web-tls") + " failed: Not a directory; ");
+        assertThat(failure).hasMessageEndingWith("or move --state");
+        assertThat(appender.list).isEmpty();
+    }
+
+    @Test
+    void fullDiskFailureNamesObjectPathAndFix() {
+        UncheckedIOException failure = DirectoryCluster.storageFailure("writing", ResourceKind.SECRET, "demo",
+                "web-tls", "to /x/secrets/demo/web-tls", new IOException("No space left on device"));
+
+        assertThat(failure).hasMessage("writing Secret demo/web-tls to /x/secrets/demo/web-tls failed: No space left"
+                + " on device; free space or move --state");
+    }
+
+    @Test
+    void fileSystemFailureOmitsRepeatedFileName() {
+        UncheckedIOException failure = DirectoryCluster.storageFailure("writing", ResourceKind.CLUSTER_ISSUER, null,
+                "ca", "to /x/status/clusterissuers/ca.yaml", new FileSystemException(
+                        "/x/status/clusterissuers/.ca.yaml.1.tmp", null, "Read-only file system"));
+
+        assertThat(failure).hasMessage("writing ClusterIssuer ca to /x/status/clusterissuers/ca.yaml failed:"
+                + " Read-only file system; make the state directory writable by this user or move --state");
     }
 
     static Certificate certificate(String name) {

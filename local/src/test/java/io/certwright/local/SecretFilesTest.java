@@ -1,12 +1,14 @@
 package io.certwright.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -18,6 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SecretFilesTest {
     @TempDir
@@ -25,7 +30,7 @@ class SecretFilesTest {
 
     @Test
     void writtenSecretReadsBackWithMetadata() {
-        SecretFiles files = new SecretFiles(root);
+        SecretFiles files = new SecretFiles(new StateLayout(root));
         Secret secret = secret("web-tls", Map.of("tls.crt", "CERT", "tls.key", "KEY"));
         secret.getMetadata().setLabels(Map.of("controller.cert-manager.io/fao", "true"));
         secret.getMetadata().setResourceVersion("42");
@@ -42,7 +47,7 @@ class SecretFilesTest {
 
     @Test
     void privateKeyFilesAreOwnerOnly() throws IOException {
-        SecretFiles files = new SecretFiles(root);
+        SecretFiles files = new SecretFiles(new StateLayout(root));
         files.write(secret("web-tls", Map.of("tls.crt", "C", "tls.key", "K", "key.der", "D",
                 "tls-combined.pem", "P", "keystore.p12", "S", "ca.crt", "A", "truststore.p12", "T")));
         Path directory = files.path("demo", "web-tls").toRealPath();
@@ -53,14 +58,74 @@ class SecretFilesTest {
         assertThat(mode(directory.resolve("keystore.p12"))).isEqualTo("rw-------");
         assertThat(mode(directory.resolve("tls.crt"))).isEqualTo("rw-r--r--");
         assertThat(mode(directory.resolve("ca.crt"))).isEqualTo("rw-r--r--");
-        assertThat(mode(directory.resolve("truststore.p12"))).isEqualTo("rw-r--r--");
+        assertThat(mode(directory.resolve("truststore.p12"))).isEqualTo("rw-------");
         assertThat(mode(directory)).isEqualTo("rwx------");
-        assertThat(mode(root.resolve("demo"))).isEqualTo("rwx------");
+        assertThat(mode(root.resolve("secrets").resolve("demo"))).isEqualTo("rwx------");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"tls.key", "key.der", "tls-combined.pem", "keystore.p12", "truststore.p12", "password",
+            "token"})
+    void dataFileOtherThanCertificatesIsOwnerOnly(String key) throws IOException {
+        SecretFiles files = new SecretFiles(new StateLayout(root));
+        files.write(secret("opaque", Map.of(key, "value")));
+
+        assertThat(mode(files.path("demo", "opaque").toRealPath().resolve(key))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void rewriteSetsModesOfFilesChangedOnDisk() throws IOException {
+        SecretFiles files = new SecretFiles(new StateLayout(root));
+        files.write(secret("web-tls", Map.of("tls.crt", "C1", "tls.key", "K1")));
+        Path first = files.path("demo", "web-tls").toRealPath();
+        Files.setPosixFilePermissions(first.resolve("tls.key"), PosixFilePermissions.fromString("---------"));
+        Files.setPosixFilePermissions(first.resolve("tls.crt"), PosixFilePermissions.fromString("rwxrwxrwx"));
+
+        files.write(secret("web-tls", Map.of("tls.crt", "C2", "tls.key", "K2")));
+        Path second = files.path("demo", "web-tls").toRealPath();
+
+        assertThat(mode(second.resolve("tls.key"))).isEqualTo("rw-------");
+        assertThat(mode(second.resolve("tls.crt"))).isEqualTo("rw-r--r--");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "name climbing out of the state directory, demo, ../../../x",
+        "name climbing out of secrets, demo, ../../x",
+        "name climbing into another namespace, demo, ../other",
+        "name with a slash, demo, nested/x",
+        "namespace climbing out, .., x",
+        "namespace climbing two levels, ../.., x"
+    })
+    void nameLeavingSecretsDirectoryIsRejected(String description, String namespace, String name) {
+        SecretFiles files = new SecretFiles(new StateLayout(root.resolve("state")));
+        Secret secret = secret(name, Map.of("tls.key", "K"));
+        secret.getMetadata().setNamespace(namespace);
+
+        assertThatThrownBy(() -> files.write(secret)).isInstanceOf(StateLayout.PathOutsideStateException.class);
+        assertThatThrownBy(() -> files.read(namespace, name))
+                .isInstanceOf(StateLayout.PathOutsideStateException.class);
+        assertThatThrownBy(() -> files.delete(namespace, name))
+                .isInstanceOf(StateLayout.PathOutsideStateException.class);
+        assertThatThrownBy(() -> files.path(namespace, name))
+                .isInstanceOf(StateLayout.PathOutsideStateException.class);
+    }
+
+    @Test
+    void rejectedNameWritesNoFile() throws IOException {
+        SecretFiles files = new SecretFiles(new StateLayout(root.resolve("state")));
+
+        assertThatThrownBy(() -> files.write(secret("../../../x", Map.of("tls.key", "K"))))
+                .isInstanceOf(StateLayout.PathOutsideStateException.class);
+
+        try (var entries = Files.walk(root)) {
+            assertThat(entries.filter(path -> !Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS))).isEmpty();
+        }
     }
 
     @Test
     void rewriteReplacesKeysAndRemovesOldVersion() throws IOException {
-        SecretFiles files = new SecretFiles(root);
+        SecretFiles files = new SecretFiles(new StateLayout(root));
         files.write(secret("web-tls", Map.of("tls.crt", "C1", "tls.key", "K1", "ca.crt", "A1")));
         files.write(secret("web-tls", Map.of("tls.crt", "C2", "tls.key", "K2")));
 
@@ -68,43 +133,43 @@ class SecretFilesTest {
 
         assertThat(read.getData()).containsOnlyKeys("tls.crt", "tls.key");
         assertThat(decoded(read, "tls.crt")).isEqualTo("C2");
-        try (var entries = Files.list(root.resolve("demo"))) {
+        try (var entries = Files.list(root.resolve("secrets").resolve("demo"))) {
             assertThat(entries.count()).as("symlink plus one version directory").isEqualTo(2);
         }
     }
 
     @Test
     void startUpRemovesLeftoversOfInterruptedWrite() throws IOException {
-        SecretFiles files = new SecretFiles(root);
+        SecretFiles files = new SecretFiles(new StateLayout(root));
         files.write(secret("web-tls", Map.of("tls.crt", "C1", "tls.key", "K1")));
-        Path orphan = root.resolve("demo").resolve("..web-tls.deadbeef");
+        Path orphan = root.resolve("secrets").resolve("demo").resolve("..web-tls.deadbeef");
         Files.createDirectories(orphan);
         Files.writeString(orphan.resolve("tls.key"), "half");
-        Files.createSymbolicLink(root.resolve("demo").resolve("..web-tls.link-x.tmp"), Path.of("..web-tls.deadbeef"));
+        Files.createSymbolicLink(root.resolve("secrets").resolve("demo").resolve("..web-tls.link-x.tmp"), Path.of("..web-tls.deadbeef"));
 
         assertThat(files.readAllAndCleanUp()).hasSize(1);
 
         assertThat(orphan).doesNotExist();
-        assertThat(root.resolve("demo").resolve("..web-tls.link-x.tmp")).doesNotExist();
+        assertThat(root.resolve("secrets").resolve("demo").resolve("..web-tls.link-x.tmp")).doesNotExist();
         assertThat(decoded(files.read("demo", "web-tls"), "tls.key")).isEqualTo("K1");
     }
 
     @Test
     void deleteRemovesLinkAndFiles() throws IOException {
-        SecretFiles files = new SecretFiles(root);
+        SecretFiles files = new SecretFiles(new StateLayout(root));
         files.write(secret("web-tls", Map.of("tls.crt", "C1")));
 
         files.delete("demo", "web-tls");
 
         assertThat(files.read("demo", "web-tls")).isNull();
-        try (var entries = Files.list(root.resolve("demo"))) {
+        try (var entries = Files.list(root.resolve("secrets").resolve("demo"))) {
             assertThat(entries.count()).isZero();
         }
     }
 
     @Test
     void concurrentReaderNeverSeesMismatchedPair() throws Exception {
-        SecretFiles files = new SecretFiles(root);
+        SecretFiles files = new SecretFiles(new StateLayout(root));
         files.write(secret("web-tls", Map.of("tls.crt", "cert-0", "tls.key", "key-0")));
         Path link = files.path("demo", "web-tls");
         AtomicBoolean stop = new AtomicBoolean();

@@ -79,7 +79,7 @@ public final class CertificateInspector {
 
         out.append("\nCertificate:\n");
         line(out, "Signing Algorithm", signatureAlgorithmName(leaf));
-        line(out, "Public Key Algorithm", PrivateKeys.algorithmOf(leaf.getPublicKey()).name());
+        line(out, "Public Key Algorithm", publicKeyAlgorithmName(leaf));
         line(out, "Serial Number", leaf.getSerialNumber().toString());
         line(out, "Fingerprints", sha256Fingerprint(leaf));
         line(out, "Is a CA certificate", String.valueOf(leaf.getBasicConstraints() >= 0));
@@ -224,6 +224,18 @@ public final class CertificateInspector {
             "1.2.840.10045.4.3.3", "ECDSA-SHA384",
             "1.2.840.10045.4.3.4", "ECDSA-SHA512",
             "1.3.101.112", "Ed25519");
+
+    /**
+     * Returns the public key algorithm name as Go's crypto/x509 prints it: {@code RSA}, {@code ECDSA} or
+     * {@code Ed25519}.
+     */
+    public static String publicKeyAlgorithmName(X509Certificate certificate) {
+        return switch (PrivateKeys.algorithmOf(certificate.getPublicKey())) {
+            case RSA -> "RSA";
+            case ECDSA -> "ECDSA";
+            case ED25519 -> "Ed25519";
+        };
+    }
 
     /** Returns the signature algorithm name as Go's crypto/x509 prints it, e.g. {@code ECDSA-SHA256}. */
     public static String signatureAlgorithmName(X509Certificate certificate) {

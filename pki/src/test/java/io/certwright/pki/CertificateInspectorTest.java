@@ -2,8 +2,11 @@ package io.certwright.pki;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.security.KeyPair;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class CertificateInspectorTest {
 
@@ -31,6 +34,17 @@ class CertificateInspectorTest {
         assertThat(report).contains("\tTrusted by this computer:\tno\n");
         assertThat(report).contains("\tCRL Status:\tNo CRL endpoints set\n");
         assertThat(report).contains("\tNot Before:\tSun, 01 Jun 2025 12:00:00 UTC\n");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"RSA, 2048, RSA", "ECDSA, 256, ECDSA", "ED25519, 0, Ed25519"})
+    void publicKeyAlgorithmIsNamedAsGoNamesIt(KeyAlgorithm algorithm, int size, String expected) throws Exception {
+        KeyPair key = PrivateKeys.generate(algorithm, size);
+        TestPki.Issued root = TestPki.selfSignedCa("Example Root", key);
+
+        String report = CertificateInspector.describe(List.of(root.certificate()), List.of(), TestPki.NOW);
+
+        assertThat(report).contains("\tPublic Key Algorithm:\t" + expected + "\n");
     }
 
     @Test
