@@ -12,7 +12,6 @@ import io.certwright.api.model.IssuerReference;
 import io.certwright.api.model.IssuerStatus;
 import io.certwright.core.cluster.Event;
 import io.certwright.core.cluster.ResourceKind;
-import io.certwright.local.StoredState;
 import io.certwright.pki.CertificateInspector;
 import io.certwright.pki.Pem;
 import io.certwright.pki.PkiException;
@@ -32,12 +31,12 @@ import java.util.Optional;
  * one {@code Key: value} per line, nested blocks indented by two spaces, events as a table.
  */
 final class CertificateStatusReport {
-    private final StoredState stored;
+    private final StatusSource source;
     private final Clock clock;
     private final StringBuilder out = new StringBuilder();
 
-    CertificateStatusReport(StoredState stored, Clock clock) {
-        this.stored = stored;
+    CertificateStatusReport(StatusSource source, Clock clock) {
+        this.source = source;
         this.clock = clock;
     }
 
@@ -53,7 +52,7 @@ final class CertificateStatusReport {
             line(0, "DNS Names:");
             dnsNames.forEach(dnsName -> line(0, "- " + dnsName));
         }
-        events(0, stored.events(ResourceKind.CERTIFICATE.kind(), namespace, name));
+        events(0, source.events(ResourceKind.CERTIFICATE, namespace, name));
         issuer(certificate);
         secret(certificate);
         if (certificate.getStatus() != null) {
@@ -87,17 +86,17 @@ final class CertificateStatusReport {
         IssuerStatus status;
         List<Event> events;
         if (kind.equals("ClusterIssuer")) {
-            Optional<ClusterIssuer> issuer = stored.get(ResourceKind.CLUSTER_ISSUER, null, reference.getName());
+            Optional<ClusterIssuer> issuer = source.get(ResourceKind.CLUSTER_ISSUER, null, reference.getName());
             if (issuer.isEmpty()) {
                 line(0, "Issuer:");
                 line(2, "error when finding ClusterIssuer: ClusterIssuer " + reference.getName() + " not found");
                 return;
             }
             status = issuer.get().getStatus();
-            events = stored.events(ResourceKind.CLUSTER_ISSUER.kind(), null, reference.getName());
+            events = source.events(ResourceKind.CLUSTER_ISSUER, null, reference.getName());
         } else {
             String namespace = certificate.getMetadata().getNamespace();
-            Optional<io.certwright.api.model.Issuer> issuer = stored.get(ResourceKind.ISSUER, namespace,
+            Optional<io.certwright.api.model.Issuer> issuer = source.get(ResourceKind.ISSUER, namespace,
                     reference.getName());
             if (issuer.isEmpty()) {
                 line(0, "Issuer:");
@@ -105,7 +104,7 @@ final class CertificateStatusReport {
                 return;
             }
             status = issuer.get().getStatus();
-            events = stored.events(ResourceKind.ISSUER.kind(), namespace, reference.getName());
+            events = source.events(ResourceKind.ISSUER, namespace, reference.getName());
         }
 
         line(0, "Issuer:");
@@ -131,7 +130,7 @@ final class CertificateStatusReport {
         if (secretName == null) {
             return;
         }
-        Optional<Secret> secret = stored.secret(namespace, secretName);
+        Optional<Secret> secret = source.get(ResourceKind.SECRET, namespace, secretName);
         line(0, "Secret:");
         line(2, "Name: " + secretName);
         if (secret.isEmpty()) {
@@ -161,7 +160,7 @@ final class CertificateStatusReport {
         } catch (PkiException | CertificateParsingException | RuntimeException e) {
             line(2, "error when parsing " + SecretKeys.TLS_CERT + ": " + e.getMessage());
         }
-        events(2, stored.events(ResourceKind.SECRET.kind(), namespace, secretName));
+        events(2, source.events(ResourceKind.SECRET, namespace, secretName));
     }
 
     private static List<String> issuerPart(X509Certificate certificate, String attribute) {
@@ -176,7 +175,7 @@ final class CertificateStatusReport {
     }
 
     private void request(Certificate certificate) {
-        List<CertificateRequest> owned = stored.requestsOwnedBy(certificate);
+        List<CertificateRequest> owned = source.requestsOwnedBy(certificate);
         Integer revision = certificate.getStatus() == null ? null : certificate.getStatus().getRevision();
         String next = Integer.toString(revision == null ? 1 : revision + 1);
         String current = revision == null ? null : revision.toString();
@@ -207,7 +206,7 @@ final class CertificateStatusReport {
                         + ", Message: " + condition.getMessage());
             }
         }
-        events(2, stored.events(ResourceKind.CERTIFICATE_REQUEST.kind(), request.getMetadata().getNamespace(),
+        events(2, source.events(ResourceKind.CERTIFICATE_REQUEST, request.getMetadata().getNamespace(),
                 request.getMetadata().getName()));
     }
 

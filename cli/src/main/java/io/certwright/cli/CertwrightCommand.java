@@ -18,6 +18,10 @@ import picocli.CommandLine.Command;
             StatusCommand.class,
             RenewCommand.class,
             InspectCommand.class,
+            ApproveCommand.class,
+            DenyCommand.class,
+            CreateCommand.class,
+            CheckCommand.class,
             CommandLine.HelpCommand.class
         })
 final class CertwrightCommand implements Runnable {

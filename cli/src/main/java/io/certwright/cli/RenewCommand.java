@@ -22,8 +22,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code certwright renew}: marks Certificates for re-issuance, as {@code cmctl renew} does. When
- * a {@code certwright local} process holds the state directory, the request goes to it through
+ * {@code certwright renew}: marks Certificates for re-issuance, as {@code cmctl renew} does. Against a
+ * cluster (see {@link Target}) it writes the Issuing condition through the status subresource; see
+ * {@link ClusterRenewal}. With a state directory: when a {@code certwright local} process holds it, the request goes to it through
  * a file it watches; otherwise the command takes the lock and writes the stored status itself,
  * and the next run issues.
  */
@@ -36,15 +37,19 @@ final class RenewCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Renew every Certificate in the namespace (or in all, with -A).")
     boolean all;
 
-    @Option(names = {"-A", "--all-namespaces"}, description = "With --all, renew Certificates in every namespace.")
+    @Option(names = {"-A", "--all-namespaces"}, description = "With --all or -l, renew Certificates in every namespace.")
     boolean allNamespaces;
 
     @Option(names = {"-l", "--selector"}, paramLabel = "SELECTOR",
-            description = "Renew Certificates whose labels match, such as app=web,tier=edge.")
+            description = "Renew Certificates whose labels match, such as app=web,tier=edge. Against a cluster the"
+                    + " API server evaluates it, so '!=' and set-based terms work too.")
     String selector;
 
     @CommandLine.Mixin
     StateOptions state = new StateOptions();
+
+    @CommandLine.Mixin
+    ClusterOptions cluster = new ClusterOptions();
 
     @CommandLine.Mixin
     HelpOption help = new HelpOption();
@@ -55,6 +60,10 @@ final class RenewCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         validate();
+        if (Target.of(spec, cluster) == Target.CLUSTER) {
+            return new ClusterRenewal(spec, cluster, state.namespace).run(names, all ? null : selector,
+                    allNamespaces);
+        }
         StateLayout layout = state.layout();
         StoredState stored = new StoredState(layout);
         List<ObjectKey> targets = targets(stored);
@@ -86,28 +95,40 @@ final class RenewCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** Checks the combination of names, --all, -l and -A, with cmctl's messages. */
     private void validate() {
         CommandLine commandLine = spec.commandLine();
-        if (selector != null && !names.isEmpty()) {
-            throw new CommandLine.ParameterException(commandLine,
-                    "cannot specify Certificate names in conjunction with label selectors");
+        List<String> sources = new ArrayList<>();
+        if (!names.isEmpty()) {
+            sources.add("the Certificate resource names " + goQuoted(names));
         }
-        if (selector != null && all) {
-            throw new CommandLine.ParameterException(commandLine,
-                    "cannot specify label selectors in conjunction with --all flag");
+        if (all) {
+            sources.add("the --all flag");
         }
-        if (all && !names.isEmpty()) {
-            throw new CommandLine.ParameterException(commandLine,
-                    "cannot specify Certificate names in conjunction with --all flag");
+        if (selector != null && !selector.isEmpty()) {
+            sources.add("a label selector");
+        }
+        if (sources.size() > 1) {
+            throw new CommandLine.ParameterException(commandLine, "cannot specify " + sources.get(0)
+                    + " in conjunction with " + String.join(" and ", sources.subList(1, sources.size())));
+        }
+        if (sources.isEmpty()) {
+            throw new CommandLine.ParameterException(commandLine, "please either supply one or more Certificate"
+                    + " resource names, label selectors, or use the --all flag to renew all Certificate resources");
         }
         if (allNamespaces && !names.isEmpty()) {
             throw new CommandLine.ParameterException(commandLine,
                     "cannot specify Certificate names in conjunction with --all-namespaces flag");
         }
-        if (!all && names.isEmpty() && selector == null) {
-            throw new CommandLine.ParameterException(commandLine,
-                    "please supply one or more Certificate resource names or use the --all flag");
+    }
+
+    /** Formats names as Go's %q formats a string slice: {@code ["a" "b"]}. */
+    private static String goQuoted(List<String> values) {
+        List<String> quoted = new ArrayList<>();
+        for (String value : values) {
+            quoted.add("\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
         }
+        return "[" + String.join(" ", quoted) + "]";
     }
 
     /** Returns what cmctl prints when --all or a selector matches nothing. */

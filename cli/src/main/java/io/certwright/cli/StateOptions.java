@@ -14,7 +14,8 @@ final class StateOptions {
     Path state;
 
     @Option(names = {"-n", "--namespace"}, paramLabel = "NAMESPACE",
-            description = "Namespace of the object (default: ${DEFAULT-VALUE}).")
+            description = "Namespace of the object (default: ${DEFAULT-VALUE}; against a cluster, the kubeconfig"
+                    + " context's namespace).")
     String namespace = "default";
 
     /**

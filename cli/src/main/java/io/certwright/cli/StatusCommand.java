@@ -5,6 +5,7 @@ import io.certwright.core.cluster.ResourceKind;
 import io.certwright.local.InputProblem;
 import io.certwright.local.ManifestProblems;
 import io.certwright.local.StoredState;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -13,8 +14,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code certwright status certificate NAME}: everything known about one Certificate, from the stored state. */
-@Command(name = "status", description = "Shows the status of stored objects.",
+/**
+ * {@code certwright status certificate NAME}: everything known about one Certificate, from the stored state
+ * or from a cluster (see {@link Target}).
+ */
+@Command(name = "status", description = "Shows the status of objects in a state directory or a cluster.",
         subcommands = StatusCommand.CertificateCommand.class)
 final class StatusCommand {
     @CommandLine.Mixin
@@ -22,13 +26,16 @@ final class StatusCommand {
 
     @Command(name = "certificate", aliases = {"cert"},
             description = "Shows a Certificate's conditions, events, issuer, Secret, validity and latest"
-                    + " CertificateRequest, read from the state directory.")
+                    + " CertificateRequest, read from the state directory or from the cluster.")
     static final class CertificateCommand implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "NAME", description = "Name of the Certificate.")
         String name;
 
         @CommandLine.Mixin
         StateOptions state = new StateOptions();
+
+        @CommandLine.Mixin
+        ClusterOptions cluster = new ClusterOptions();
 
         @CommandLine.Mixin
         HelpOption help = new HelpOption();
@@ -38,6 +45,9 @@ final class StatusCommand {
 
         @Override
         public Integer call() {
+            if (Target.of(spec, cluster) == Target.CLUSTER) {
+                return callCluster();
+            }
             StoredState stored = new StoredState(state.layout());
             String object = "Certificate " + state.namespace + "/" + name;
             List<InputProblem> problems = ManifestProblems.about(stored.layout(), object);
@@ -55,9 +65,27 @@ final class StatusCommand {
                 // A rejected edit keeps the stored version running, so the status below may predate the file.
                 commandLine.getOut().println("Manifest problem: " + problem.describe());
             }
-            commandLine.getOut().print(new CertificateStatusReport(stored, Clock.systemUTC()).render(certificate.get()));
+            commandLine.getOut().print(new CertificateStatusReport(StatusSource.of(stored), Clock.systemUTC()).render(certificate.get()));
             commandLine.getOut().flush();
             return ExitCodes.OK;
+        }
+
+        private int callCluster() {
+            try (KubeConnection connection = KubeConnection.open(spec, cluster, state.namespace)) {
+                ApiObjects objects = connection.objects();
+                String report;
+                try {
+                    Certificate certificate = objects.get(ResourceKind.CERTIFICATE, connection.namespace(), name)
+                            .orElseThrow(() -> new IllegalStateException("error when getting Certificate resource: "
+                                    + ApiNames.notFound(ResourceKind.CERTIFICATE, name)));
+                    report = new CertificateStatusReport(objects, Clock.systemUTC()).render(certificate);
+                } catch (KubernetesClientException e) {
+                    throw new IllegalStateException(ApiObjects.describe(e), e);
+                }
+                spec.commandLine().getOut().print(report);
+                spec.commandLine().getOut().flush();
+                return ExitCodes.OK;
+            }
         }
 
         private static String more(List<InputProblem> problems) {

@@ -125,9 +125,15 @@ class CommandsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "names with --all | web --all | cannot specify Certificate names in conjunction with --all flag",
+        "names with --all | web --all | cannot specify the Certificate resource names [\"web\"] in conjunction with"
+                + " the --all flag",
+        "names with selector | web api -l app=web | cannot specify the Certificate resource names [\"web\" \"api\"] in"
+                + " conjunction with a label selector",
+        "all three | web --all -l app=web | cannot specify the Certificate resource names [\"web\"] in conjunction"
+                + " with the --all flag and a label selector",
         "names with -A | web -A | cannot specify Certificate names in conjunction with --all-namespaces flag",
-        "neither names nor --all | -n demo | please supply one or more Certificate resource names or use the --all flag"
+        "neither names nor --all | -n demo | please either supply one or more Certificate resource names, label"
+                + " selectors, or use the --all flag to renew all Certificate resources"
     })
     void renewRejectsFlagCombination(String description, String arguments, String message) {
         String[] args = Stream.concat(Stream.of("renew", "--dir", directory.toString()),
