@@ -1,0 +1,99 @@
+package io.certwright.acme.challenges;
+
+import io.certwright.acme.model.Challenge;
+import io.certwright.acme.model.ChallengeStatus;
+import io.certwright.acme.model.States;
+import io.certwright.acme.store.AcmeObjectStore;
+import io.certwright.core.cluster.ClusterException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides which Challenges may run, by setting {@code status.processing=true}. It never runs two
+ * Challenges for the same (dnsName, type) at once, because their responses would overwrite each
+ * other: an apex and its wildcard share one DNS-01 TXT record. The oldest goes first. At most
+ * {@code maxConcurrent} run at once, and at most {@link #BATCH} start per pass.
+ */
+public final class ChallengeScheduler {
+    /** Challenges started per pass, as cert-manager's scheduler starts them. */
+    public static final int BATCH = 20;
+
+    /** The default of cert-manager's --max-concurrent-challenges. */
+    public static final int DEFAULT_MAX_CONCURRENT = 60;
+
+    private static final Logger log = LoggerFactory.getLogger(ChallengeScheduler.class);
+
+    private final AcmeObjectStore<Challenge> challenges;
+    private final int maxConcurrent;
+
+    public ChallengeScheduler(AcmeObjectStore<Challenge> challenges, int maxConcurrent) {
+        this.challenges = Objects.requireNonNull(challenges, "challenges");
+        if (maxConcurrent < 1) {
+            throw new IllegalArgumentException("maxConcurrent must be at least 1, got " + maxConcurrent);
+        }
+        this.maxConcurrent = maxConcurrent;
+    }
+
+    /** Returns the Challenges that should start now, oldest first, without changing anything. */
+    public List<Challenge> select(List<Challenge> all) {
+        List<Challenge> processing = all.stream().filter(ChallengeScheduler::isProcessing).toList();
+        Set<String> busy = new HashSet<>();
+        processing.forEach(c -> busy.add(dedupKey(c)));
+
+        List<Challenge> candidates = new ArrayList<>(all.stream()
+                .filter(c -> !isProcessing(c) && !States.isFinal(state(c)))
+                .toList());
+        candidates.sort(Comparator.comparing((Challenge c) -> nullToEmpty(c.getMetadata().getCreationTimestamp()))
+                .thenComparing(c -> c.getMetadata().getName()));
+
+        int room = Math.min(BATCH, maxConcurrent - processing.size());
+        List<Challenge> selected = new ArrayList<>();
+        for (Challenge candidate : candidates) {
+            if (selected.size() >= room) {
+                break;
+            }
+            if (busy.add(dedupKey(candidate))) {
+                selected.add(candidate);
+            }
+        }
+        return selected;
+    }
+
+    /** Runs one pass: marks the selected Challenges as processing. */
+    public void schedule() {
+        for (Challenge challenge : select(challenges.list(null))) {
+            if (challenge.getStatus() == null) {
+                challenge.setStatus(new ChallengeStatus());
+            }
+            challenge.getStatus().setProcessing(true);
+            try {
+                challenges.updateStatus(challenge);
+            } catch (ClusterException.Conflict | ClusterException.NotFound e) {
+                log.atDebug().addKeyValue("challenge", challenge.getMetadata().getName())
+                        .log("not scheduled, changed meanwhile: {}", e.getMessage());
+            }
+        }
+    }
+
+    private static boolean isProcessing(Challenge challenge) {
+        return challenge.getStatus() != null && Boolean.TRUE.equals(challenge.getStatus().getProcessing());
+    }
+
+    private static String state(Challenge challenge) {
+        return challenge.getStatus() == null ? null : challenge.getStatus().getState();
+    }
+
+    private static String dedupKey(Challenge challenge) {
+        return challenge.getSpec().getDnsName() + "\n" + challenge.getSpec().getType();
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,298 @@
+package io.certwright.acme.client;
+
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.shredzone.acme4j.Account;
+import org.shredzone.acme4j.AccountBuilder;
+import org.shredzone.acme4j.Authorization;
+import org.shredzone.acme4j.Certificate;
+import org.shredzone.acme4j.Identifier;
+import org.shredzone.acme4j.Login;
+import org.shredzone.acme4j.Order;
+import org.shredzone.acme4j.OrderBuilder;
+import org.shredzone.acme4j.Problem;
+import org.shredzone.acme4j.Session;
+import org.shredzone.acme4j.challenge.Challenge;
+import org.shredzone.acme4j.connector.NetworkSettings;
+import org.shredzone.acme4j.exception.AcmeException;
+import org.shredzone.acme4j.exception.AcmeServerException;
+import org.shredzone.acme4j.provider.GenericAcmeProvider;
+import org.shredzone.acme4j.toolbox.AcmeUtils;
+import org.shredzone.acme4j.toolbox.JoseUtils;
+
+/**
+ * {@link AcmeClient} over acme4j 4.0 for one account. Each call binds a fresh acme4j resource to the
+ * shared {@link Login}, so concurrent calls do not share mutable acme4j objects; acme4j's session
+ * serialises nonce use itself.
+ */
+public final class Acme4jClient implements AcmeClient {
+    /** Problem types that a retry can get past even though the server responded with an HTTP 4xx status. */
+    private static final Set<String> RETRYABLE_PROBLEMS = Set.of(
+            "urn:ietf:params:acme:error:rateLimited",
+            "urn:ietf:params:acme:error:badNonce",
+            "urn:ietf:params:acme:error:serverInternal");
+
+    /** How long finalization may take before the order is returned still processing. */
+    private static final Duration FINALIZE_WAIT = Duration.ofSeconds(30);
+
+    private final Login login;
+
+    private Acme4jClient(Login login) {
+        this.login = login;
+    }
+
+    /**
+     * Registers the account of {@code keyPair}, or finds it when the key is already registered, and
+     * returns a client for it (RFC 8555 newAccount with termsOfServiceAgreed). An existing account
+     * keeps its contact; {@link #updateContact} changes it.
+     *
+     * @param email contact address without {@code mailto:}, or empty for none
+     */
+    public static Acme4jClient register(URI directory, TlsTrust trust, KeyPair keyPair, String email)
+            throws AcmeClientException {
+        Session session = session(directory, trust);
+        AccountBuilder builder = new AccountBuilder().agreeToTermsOfService().useKeyPair(keyPair);
+        if (!email.isEmpty()) {
+            builder.addEmail(email);
+        }
+        Login login;
+        try {
+            login = builder.createLogin(session);
+        } catch (AcmeException | RuntimeException e) {
+            throw translate("registering the ACME account failed", e);
+        }
+        return new Acme4jClient(login);
+    }
+
+    /** Returns a client for the account at {@code accountUri} without contacting the server. */
+    public static Acme4jClient login(URI directory, TlsTrust trust, KeyPair keyPair, URI accountUri)
+            throws AcmeClientException {
+        try {
+            return new Acme4jClient(session(directory, trust).login(accountUri.toURL(), keyPair));
+        } catch (MalformedURLException | IllegalArgumentException e) {
+            throw new AcmeClientException("invalid ACME account URL \"" + accountUri + "\": " + e.getMessage(),
+                    true, null, e);
+        }
+    }
+
+    /**
+     * Updates the account's contact to {@code email} when it differs.
+     *
+     * @return true when the contact was changed
+     */
+    public boolean updateContact(String email) throws AcmeClientException {
+        try {
+            Account account = login.getAccount();
+            List<URI> want = email.isEmpty() ? List.of() : List.of(URI.create("mailto:" + email));
+            if (account.getContacts().equals(want)) {
+                return false;
+            }
+            Account.EditableAccount editable = account.modify();
+            editable.getContacts().clear();
+            editable.getContacts().addAll(want);
+            editable.commit();
+            return true;
+        } catch (AcmeException | RuntimeException e) {
+            throw translate("updating the ACME account contact failed", e);
+        }
+    }
+
+    private static Session session(URI directory, TlsTrust trust) throws AcmeClientException {
+        try {
+            return new Session(directory, new TrustingProvider(trust.sslContext()));
+        } catch (GeneralSecurityException e) {
+            throw new AcmeClientException("building the TLS trust for " + directory + " failed: " + e.getMessage(),
+                    true, null, e);
+        }
+    }
+
+    @Override
+    public String accountUri() {
+        return login.getAccountLocation().toString();
+    }
+
+    @Override
+    public AcmeOrder newOrder(List<AcmeIdentifier> identifiers, Instant notAfter, String profile)
+            throws AcmeClientException {
+        List<Identifier> acmeIdentifiers = new ArrayList<>();
+        for (AcmeIdentifier identifier : identifiers) {
+            acmeIdentifiers.add(new Identifier(identifier.type(), identifier.value()));
+        }
+        OrderBuilder builder = login.newOrder().identifiers(acmeIdentifiers);
+        if (notAfter != null) {
+            builder.notAfter(notAfter);
+        }
+        if (profile != null && !profile.isEmpty()) {
+            builder.profile(profile);
+        }
+        try {
+            return describe(builder.create());
+        } catch (AcmeException | RuntimeException e) {
+            throw translate("creating the order failed", e);
+        }
+    }
+
+    @Override
+    public AcmeOrder getOrder(String orderUrl) throws AcmeClientException {
+        try {
+            Order order = login.bindOrder(url(orderUrl));
+            order.fetch();
+            return describe(order);
+        } catch (AcmeException | RuntimeException e) {
+            throw translate("fetching order " + orderUrl + " failed", e);
+        }
+    }
+
+    @Override
+    public AcmeAuthorization getAuthorization(String authorizationUrl) throws AcmeClientException {
+        try {
+            Authorization authorization = login.bindAuthorization(url(authorizationUrl));
+            authorization.fetch();
+            return describe(authorization);
+        } catch (AcmeException | RuntimeException e) {
+            throw translate("fetching authorization " + authorizationUrl + " failed", e);
+        }
+    }
+
+    @Override
+    public void acceptChallenge(String challengeUrl) throws AcmeClientException {
+        try {
+            login.bindChallenge(url(challengeUrl)).trigger();
+        } catch (AcmeException | RuntimeException e) {
+            throw translate("accepting challenge " + challengeUrl + " failed", e);
+        }
+    }
+
+    @Override
+    public AcmeAuthorization waitForAuthorization(String authorizationUrl, Duration timeout)
+            throws AcmeClientException, InterruptedException {
+        try {
+            Authorization authorization = login.bindAuthorization(url(authorizationUrl));
+            authorization.waitForCompletion(timeout);
+            return describe(authorization);
+        } catch (AcmeException | RuntimeException e) {
+            throw translate("waiting for authorization " + authorizationUrl + " failed", e);
+        }
+    }
+
+    @Override
+    public AcmeOrder finalizeOrder(String orderUrl, byte[] csrDer) throws AcmeClientException {
+        try {
+            Order order = login.bindOrder(url(orderUrl));
+            order.execute(csrDer);
+            order.waitForCompletion(FINALIZE_WAIT);
+            return describe(order);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AcmeClientException("interrupted while finalizing order " + orderUrl, false, null, e);
+        } catch (AcmeException | RuntimeException e) {
+            throw translate("finalizing order " + orderUrl + " failed", e);
+        }
+    }
+
+    @Override
+    public List<List<X509Certificate>> certificateChains(String orderUrl) throws AcmeClientException {
+        try {
+            Order order = login.bindOrder(url(orderUrl));
+            order.fetch();
+            Certificate certificate = order.getCertificate();
+            List<List<X509Certificate>> chains = new ArrayList<>();
+            chains.add(certificate.getCertificateChain());
+            for (Certificate alternate : certificate.getAlternateCertificates()) {
+                chains.add(alternate.getCertificateChain());
+            }
+            return chains;
+        } catch (AcmeException | RuntimeException e) {
+            throw translate("downloading the certificate of order " + orderUrl + " failed", e);
+        }
+    }
+
+    @Override
+    public String http01KeyAuthorization(String token) {
+        return token + "." + AcmeUtils.base64UrlEncode(JoseUtils.thumbprint(login.getKeyPair().getPublic()));
+    }
+
+    private static AcmeOrder describe(Order order) throws AcmeException {
+        List<String> authorizations = new ArrayList<>();
+        for (Authorization authorization : order.getAuthorizations()) {
+            authorizations.add(authorization.getLocation().toString());
+        }
+        String finalizeUrl = order.getFinalizeLocation() == null ? null : order.getFinalizeLocation().toString();
+        return new AcmeOrder(order.getLocation().toString(), status(order.getStatus()), finalizeUrl, authorizations,
+                order.getError().map(Acme4jClient::describe).orElse(null));
+    }
+
+    private static AcmeAuthorization describe(Authorization authorization) {
+        List<AcmeAuthorization.Challenge> challenges = new ArrayList<>();
+        for (Challenge challenge : authorization.getChallenges()) {
+            String token = challenge.getJSON().contains("token")
+                    ? challenge.getJSON().get("token").asString()
+                    : null;
+            challenges.add(new AcmeAuthorization.Challenge(challenge.getLocation().toString(), challenge.getType(),
+                    token, status(challenge.getStatus()), challenge.getError().map(Acme4jClient::describe).orElse(null)));
+        }
+        return new AcmeAuthorization(authorization.getLocation().toString(), status(authorization.getStatus()),
+                authorization.getIdentifier().getValue(), authorization.isWildcard(), challenges);
+    }
+
+    private static String status(org.shredzone.acme4j.Status status) {
+        return status.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String describe(Problem problem) {
+        return problem.getDetail().orElse(problem.getTitle().orElse(problem.getType().toString()));
+    }
+
+    private static URL url(String value) {
+        try {
+            return URI.create(value).toURL();
+        } catch (MalformedURLException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid ACME URL \"" + value + "\": " + e.getMessage(), e);
+        }
+    }
+
+    private static AcmeClientException translate(String doing, Exception e) {
+        if (e instanceof AcmeServerException server) {
+            String type = server.getType() == null ? null : server.getType().toString();
+            boolean clientError = type == null || !RETRYABLE_PROBLEMS.contains(type);
+            return new AcmeClientException(doing + ": " + describe(server.getProblem()), clientError, type, e);
+        }
+        return new AcmeClientException(doing + ": " + e.getMessage(), false, null, e);
+    }
+
+    /** The generic RFC 8555 provider with an HTTP client that uses the issuer's TLS trust. */
+    private static final class TrustingProvider extends GenericAcmeProvider {
+        private final javax.net.ssl.SSLContext sslContext;
+
+        TrustingProvider(javax.net.ssl.SSLContext sslContext) {
+            this.sslContext = sslContext;
+        }
+
+        @Override
+        public HttpClient createHttpClient(NetworkSettings settings) {
+            HttpClient.Builder builder = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(settings.getTimeout())
+                    .followRedirects(HttpClient.Redirect.NORMAL)
+                    .sslContext(sslContext);
+            if (settings.getProxySelector() != null) {
+                builder.proxy(settings.getProxySelector());
+            }
+            if (settings.getAuthenticator() != null) {
+                builder.authenticator(settings.getAuthenticator());
+            }
+            return builder.build();
+        }
+    }
+}
