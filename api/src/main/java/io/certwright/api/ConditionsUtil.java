@@ -15,6 +15,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * Reads and writes {@code status.conditions} with Kubernetes semantics: one condition per type,
@@ -26,34 +28,35 @@ import java.util.Optional;
  * setters create the status and the condition list when they are missing.
  */
 public final class ConditionsUtil {
+    private static final ConditionFields<CertificateCondition> CERTIFICATE = new ConditionFields<>(
+            CertificateCondition::getType, CertificateCondition::getStatus,
+            CertificateCondition::getLastTransitionTime, CertificateCondition::setLastTransitionTime);
+    private static final ConditionFields<CertificateRequestCondition> REQUEST = new ConditionFields<>(
+            CertificateRequestCondition::getType, CertificateRequestCondition::getStatus,
+            CertificateRequestCondition::getLastTransitionTime, CertificateRequestCondition::setLastTransitionTime);
+    private static final ConditionFields<IssuerCondition> ISSUER = new ConditionFields<>(
+            IssuerCondition::getType, IssuerCondition::getStatus,
+            IssuerCondition::getLastTransitionTime, IssuerCondition::setLastTransitionTime);
+
     private ConditionsUtil() {
     }
 
     /** Returns the Certificate condition of the given type, if present. */
     public static Optional<CertificateCondition> get(Certificate certificate, String type) {
         CertificateStatus status = certificate.getStatus();
-        if (status == null || status.getConditions() == null) {
-            return Optional.empty();
-        }
-        return status.getConditions().stream().filter(c -> type.equals(c.getType())).findFirst();
+        return find(status == null ? null : status.getConditions(), CERTIFICATE, type);
     }
 
     /** Returns the CertificateRequest condition of the given type, if present. */
     public static Optional<CertificateRequestCondition> get(CertificateRequest request, String type) {
         CertificateRequestStatus status = request.getStatus();
-        if (status == null || status.getConditions() == null) {
-            return Optional.empty();
-        }
-        return status.getConditions().stream().filter(c -> type.equals(c.getType())).findFirst();
+        return find(status == null ? null : status.getConditions(), REQUEST, type);
     }
 
     /** Returns the Issuer or ClusterIssuer condition of the given type, if present. */
     public static Optional<IssuerCondition> get(CertManagerResource<IssuerSpec, IssuerStatus> issuer, String type) {
         IssuerStatus status = issuer.getStatus();
-        if (status == null || status.getConditions() == null) {
-            return Optional.empty();
-        }
-        return status.getConditions().stream().filter(c -> type.equals(c.getType())).findFirst();
+        return find(status == null ? null : status.getConditions(), ISSUER, type);
     }
 
     /** Returns whether the Certificate has a condition of this type with status {@code True}. */
@@ -82,9 +85,6 @@ public final class ConditionsUtil {
             certificate.setStatus(new CertificateStatus());
         }
         CertificateStatus certificateStatus = certificate.getStatus();
-        List<CertificateCondition> conditions = mutable(certificateStatus.getConditions());
-        certificateStatus.setConditions(conditions);
-
         CertificateCondition condition = new CertificateCondition()
                 .withType(type)
                 .withStatus(status)
@@ -92,17 +92,7 @@ public final class ConditionsUtil {
                 .withMessage(message)
                 .withLastTransitionTime(seconds(now))
                 .withObservedGeneration(generation(certificate));
-        for (int i = 0; i < conditions.size(); i++) {
-            CertificateCondition existing = conditions.get(i);
-            if (type.equals(existing.getType())) {
-                if (status.equals(existing.getStatus()) && existing.getLastTransitionTime() != null) {
-                    condition.setLastTransitionTime(existing.getLastTransitionTime());
-                }
-                conditions.set(i, condition);
-                return;
-            }
-        }
-        conditions.add(condition);
+        certificateStatus.setConditions(withCondition(certificateStatus.getConditions(), condition, CERTIFICATE));
     }
 
     /** Sets a CertificateRequest condition with the same transition-time rule as the Certificate setter. */
@@ -112,26 +102,13 @@ public final class ConditionsUtil {
             request.setStatus(new CertificateRequestStatus());
         }
         CertificateRequestStatus requestStatus = request.getStatus();
-        List<CertificateRequestCondition> conditions = mutable(requestStatus.getConditions());
-        requestStatus.setConditions(conditions);
-
         CertificateRequestCondition condition = new CertificateRequestCondition()
                 .withType(type)
                 .withStatus(status)
                 .withReason(reason)
                 .withMessage(message)
                 .withLastTransitionTime(seconds(now));
-        for (int i = 0; i < conditions.size(); i++) {
-            CertificateRequestCondition existing = conditions.get(i);
-            if (type.equals(existing.getType())) {
-                if (status.equals(existing.getStatus()) && existing.getLastTransitionTime() != null) {
-                    condition.setLastTransitionTime(existing.getLastTransitionTime());
-                }
-                conditions.set(i, condition);
-                return;
-            }
-        }
-        conditions.add(condition);
+        requestStatus.setConditions(withCondition(requestStatus.getConditions(), condition, REQUEST));
     }
 
     /** Sets an Issuer or ClusterIssuer condition with the same rules as the Certificate setter. */
@@ -141,9 +118,6 @@ public final class ConditionsUtil {
             issuer.setStatus(new IssuerStatus());
         }
         IssuerStatus issuerStatus = issuer.getStatus();
-        List<IssuerCondition> conditions = mutable(issuerStatus.getConditions());
-        issuerStatus.setConditions(conditions);
-
         IssuerCondition condition = new IssuerCondition()
                 .withType(type)
                 .withStatus(status)
@@ -151,17 +125,7 @@ public final class ConditionsUtil {
                 .withMessage(message)
                 .withLastTransitionTime(seconds(now))
                 .withObservedGeneration(generation(issuer));
-        for (int i = 0; i < conditions.size(); i++) {
-            IssuerCondition existing = conditions.get(i);
-            if (type.equals(existing.getType())) {
-                if (status.equals(existing.getStatus()) && existing.getLastTransitionTime() != null) {
-                    condition.setLastTransitionTime(existing.getLastTransitionTime());
-                }
-                conditions.set(i, condition);
-                return;
-            }
-        }
-        conditions.add(condition);
+        issuerStatus.setConditions(withCondition(issuerStatus.getConditions(), condition, ISSUER));
     }
 
     /** Removes the Certificate condition of the given type; returns whether one was removed. */
@@ -186,6 +150,44 @@ public final class ConditionsUtil {
         boolean removed = conditions.removeIf(c -> type.equals(c.getType()));
         status.setConditions(conditions);
         return removed;
+    }
+
+    /**
+     * Accessors of the fields that the three condition classes share, which the generated model classes
+     * do not declare in a common supertype.
+     */
+    private record ConditionFields<C>(Function<C, String> type, Function<C, String> status,
+            Function<C, Instant> lastTransitionTime, BiConsumer<C, Instant> setLastTransitionTime) {
+    }
+
+    private static <C> Optional<C> find(List<C> conditions, ConditionFields<C> fields, String type) {
+        if (conditions == null) {
+            return Optional.empty();
+        }
+        return conditions.stream().filter(c -> type.equals(fields.type().apply(c))).findFirst();
+    }
+
+    /**
+     * Returns a new mutable list in which {@code condition} replaces the condition of its type, or is
+     * appended when there is none. A replaced condition with the same status passes on its transition time.
+     */
+    private static <C> List<C> withCondition(List<C> current, C condition, ConditionFields<C> fields) {
+        List<C> conditions = mutable(current);
+        String type = fields.type().apply(condition);
+        String status = fields.status().apply(condition);
+        for (int i = 0; i < conditions.size(); i++) {
+            C existing = conditions.get(i);
+            if (type.equals(fields.type().apply(existing))) {
+                Instant existingTransition = fields.lastTransitionTime().apply(existing);
+                if (status.equals(fields.status().apply(existing)) && existingTransition != null) {
+                    fields.setLastTransitionTime().accept(condition, existingTransition);
+                }
+                conditions.set(i, condition);
+                return conditions;
+            }
+        }
+        conditions.add(condition);
+        return conditions;
     }
 
     private static <T> List<T> mutable(List<T> list) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -146,19 +147,7 @@ class ManifestBadInputTest {
     @Test
     @Timeout(10)
     void aliasBombIsRejectedWithLimit() {
-        StringBuilder yaml = new StringBuilder(CERTIFICATE).append("extra:\n");
-        yaml.append("  a: &a [x, x, x, x, x, x, x, x, x, x]\n");
-        char previous = 'a';
-        for (char level = 'b'; level <= 'k'; level++) {
-            yaml.append("  ").append(level).append(": &").append(level).append(" [");
-            for (int i = 0; i < 10; i++) {
-                yaml.append(i == 0 ? "" : ", ").append('*').append(previous);
-            }
-            yaml.append("]\n");
-            previous = level;
-        }
-
-        ManifestSet set = load(yaml.toString());
+        ManifestSet set = load(withAliasTree(10, 'k', 10));
 
         assertThat(set.objects()).isEmpty();
         assertThat(onlyError(set)).contains("alias").contains("50");
@@ -168,19 +157,7 @@ class ManifestBadInputTest {
     @Test
     @Timeout(10)
     void aliasExpansionBeyondLimitIsRejected() {
-        StringBuilder yaml = new StringBuilder(CERTIFICATE).append("extra:\n");
-        yaml.append("  a: &a [x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x]\n");
-        char previous = 'a';
-        for (char level = 'b'; level <= 'h'; level++) {
-            yaml.append("  ").append(level).append(": &").append(level).append(" [");
-            for (int i = 0; i < 6; i++) {
-                yaml.append(i == 0 ? "" : ", ").append('*').append(previous);
-            }
-            yaml.append("]\n");
-            previous = level;
-        }
-
-        ManifestSet set = load(yaml.toString());
+        ManifestSet set = load(withAliasTree(20, 'h', 6));
 
         assertThat(set.objects()).isEmpty();
         assertThat(onlyError(set)).contains("aliases expand to more than");
@@ -382,4 +359,23 @@ class ManifestBadInputTest {
         assertThat(set.objects()).isEmpty();
     }
 
+    /**
+     * Returns the Certificate manifest with an extra field of nested YAML aliases: level {@code a} lists
+     * {@code scalars} plain values, and each level from {@code b} to {@code lastLevel} lists
+     * {@code aliasesPerLevel} aliases of the level before it.
+     */
+    private static String withAliasTree(int scalars, char lastLevel, int aliasesPerLevel) {
+        StringBuilder yaml = new StringBuilder(CERTIFICATE).append("extra:\n");
+        yaml.append("  a: &a [").append(String.join(", ", Collections.nCopies(scalars, "x"))).append("]\n");
+        char previous = 'a';
+        for (char level = 'b'; level <= lastLevel; level++) {
+            yaml.append("  ").append(level).append(": &").append(level).append(" [");
+            for (int i = 0; i < aliasesPerLevel; i++) {
+                yaml.append(i == 0 ? "" : ", ").append('*').append(previous);
+            }
+            yaml.append("]\n");
+            previous = level;
+        }
+        return yaml.toString();
+    }
 }

@@ -4,6 +4,7 @@ import io.certwright.api.model.CertificateRequest;
 import io.certwright.api.model.CertificateRequestSpec;
 import io.certwright.api.model.IssuerReference;
 import io.certwright.core.cluster.ResourceKind;
+import io.certwright.kubernetes.ApiErrors;
 import io.certwright.pki.CsrSpec;
 import io.certwright.pki.Csrs;
 import io.certwright.pki.KeyAlgorithm;
@@ -75,7 +76,7 @@ final class ApiCheck {
             objects.createDryRun(ResourceKind.CERTIFICATE_REQUEST, probe);
             return Optional.empty();
         } catch (KubernetesClientException e) {
-            return Optional.of(translate(ApiObjects.describe(e)));
+            return Optional.of(translate(ApiErrors.serverMessage(e)));
         }
     }
 

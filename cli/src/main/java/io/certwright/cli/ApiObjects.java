@@ -1,11 +1,13 @@
 package io.certwright.cli;
 
-import io.certwright.api.Json;
 import io.certwright.api.model.Certificate;
 import io.certwright.api.model.CertificateRequest;
 import io.certwright.core.cluster.Event;
 import io.certwright.core.cluster.ResourceKind;
+import io.certwright.kubernetes.ApiErrors;
 import io.certwright.kubernetes.ApiResources;
+import io.certwright.kubernetes.EventConversion;
+import io.certwright.kubernetes.ResourceCodec;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -15,8 +17,6 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
-import java.net.HttpURLConnection;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -27,7 +27,7 @@ import java.util.Optional;
 /**
  * Live reads and writes of cert-manager objects and Secrets for one-shot commands: every call is one
  * request to the API server, without informers or caches. Failed requests raise
- * {@link KubernetesClientException}; {@link #describe} turns one into the API server's own message.
+ * {@link KubernetesClientException}; {@link ApiErrors#serverMessage} turns one into the API server's own message.
  */
 final class ApiObjects implements StatusSource {
     /** Namespace in which Kubernetes records the events of cluster-scoped objects. */
@@ -46,7 +46,7 @@ final class ApiObjects implements StatusSource {
                     .map(kind.type()::cast);
         }
         GenericKubernetesResource found = scoped(kind, namespace).withName(name).get();
-        return Optional.ofNullable(found).map(generic -> fromGeneric(kind, generic));
+        return Optional.ofNullable(found).map(generic -> ResourceCodec.fromGeneric(kind, generic));
     }
 
     /**
@@ -67,26 +67,29 @@ final class ApiObjects implements StatusSource {
                 : operation.inNamespace(namespace).list(options.build()).getItems();
         List<T> objects = new ArrayList<>(items.size());
         for (GenericKubernetesResource item : items) {
-            objects.add(fromGeneric(kind, item));
+            objects.add(ResourceCodec.fromGeneric(kind, item));
         }
         return objects;
     }
 
     <T extends HasMetadata> T create(ResourceKind<T> kind, T object) {
         String namespace = object.getMetadata().getNamespace();
-        return fromGeneric(kind, scoped(kind, namespace).resource(toGeneric(kind, object)).create());
+        GenericKubernetesResource generic = ResourceCodec.toGeneric(kind, object);
+        return ResourceCodec.fromGeneric(kind, scoped(kind, namespace).resource(generic).create());
     }
 
     /** Sends a create with {@code dryRun=All}: the API server validates and admits the object but stores nothing. */
     <T extends HasMetadata> T createDryRun(ResourceKind<T> kind, T object) {
         String namespace = object.getMetadata().getNamespace();
-        return fromGeneric(kind, scoped(kind, namespace).resource(toGeneric(kind, object)).dryRun().create());
+        GenericKubernetesResource generic = ResourceCodec.toGeneric(kind, object);
+        return ResourceCodec.fromGeneric(kind, scoped(kind, namespace).resource(generic).dryRun().create());
     }
 
     /** Replaces the status through the status subresource; the resourceVersion of {@code object} must be current. */
     <T extends HasMetadata> T updateStatus(ResourceKind<T> kind, T object) {
         String namespace = object.getMetadata().getNamespace();
-        return fromGeneric(kind, scoped(kind, namespace).resource(toGeneric(kind, object)).updateStatus());
+        GenericKubernetesResource generic = ResourceCodec.toGeneric(kind, object);
+        return ResourceCodec.fromGeneric(kind, scoped(kind, namespace).resource(generic).updateStatus());
     }
 
     @Override
@@ -117,33 +120,8 @@ final class ApiObjects implements StatusSource {
             fields.put("involvedObject.namespace", objectNamespace);
         }
         String eventNamespace = objectNamespace == null ? CLUSTER_SCOPED_EVENT_NAMESPACE : objectNamespace;
-        List<Event> events = new ArrayList<>();
-        for (io.fabric8.kubernetes.api.model.Event item : client.v1().events().inNamespace(eventNamespace)
-                .withFields(fields).list().getItems()) {
-            events.add(toEvent(item, objectNamespace));
-        }
-        events.sort(Comparator.comparing(Event::lastTimestamp, Comparator.nullsFirst(Comparator.naturalOrder())));
-        return events;
-    }
-
-    /** Returns the API server's message for a failed request, such as {@code certificates.cert-manager.io "web" not found}. */
-    static String describe(KubernetesClientException error) {
-        boolean statusHasDetails = error.getStatus() != null && error.getStatus().getDetails() != null;
-        if (isNotFound(error) && !statusHasDetails) {
-            // The API server answers 404 without a Status body for a path it does not serve at all, such as
-            // a resource whose CRD is not installed. client-go reports that case with this sentence.
-            return "the server could not find the requested resource";
-        }
-        if (error.getStatus() != null && error.getStatus().getMessage() != null
-                && !error.getStatus().getMessage().isEmpty()) {
-            return error.getStatus().getMessage();
-        }
-        Throwable cause = error.getCause();
-        return cause != null && cause.getMessage() != null ? cause.getMessage() : error.getMessage();
-    }
-
-    static boolean isNotFound(KubernetesClientException error) {
-        return error.getCode() == HttpURLConnection.HTTP_NOT_FOUND;
+        return EventConversion.toPortEvents(
+                client.v1().events().inNamespace(eventNamespace).withFields(fields).list().getItems(), objectNamespace);
     }
 
     private NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList,
@@ -152,36 +130,5 @@ final class ApiObjects implements StatusSource {
         MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> operation =
                 client.genericKubernetesResources(ApiResources.context(kind));
         return kind.namespaced() ? operation.inNamespace(namespace) : operation;
-    }
-
-    private static Event toEvent(io.fabric8.kubernetes.api.model.Event item, String objectNamespace) {
-        Instant first = parseTime(item.getFirstTimestamp());
-        Instant last = parseTime(item.getLastTimestamp());
-        if (last == null && item.getEventTime() != null) {
-            last = parseTime(item.getEventTime().getTime());
-        }
-        int count = item.getCount() == null ? 1 : item.getCount();
-        String source = item.getSource() != null && item.getSource().getComponent() != null
-                ? item.getSource().getComponent() : item.getReportingComponent();
-        return new Event(item.getInvolvedObject().getKind(), objectNamespace, item.getInvolvedObject().getName(),
-                item.getType(), item.getReason(), item.getMessage(), count, first, last == null ? first : last,
-                source);
-    }
-
-    private static Instant parseTime(String timestamp) {
-        return timestamp == null || timestamp.isEmpty() ? null : Instant.parse(timestamp);
-    }
-
-    /** Returns the JSON tree of a model object, through serialized bytes so that byte[] fields become base64. */
-    private static GenericKubernetesResource toGeneric(ResourceKind<?> kind, HasMetadata object) {
-        GenericKubernetesResource generic = Json.json().readValue(Json.json().writeValueAsBytes(object),
-                GenericKubernetesResource.class);
-        generic.setApiVersion(ApiResources.apiVersion(kind));
-        generic.setKind(kind.kind());
-        return generic;
-    }
-
-    private static <T extends HasMetadata> T fromGeneric(ResourceKind<T> kind, GenericKubernetesResource generic) {
-        return Json.json().treeToValue(Json.json().valueToTree(generic), kind.type());
     }
 }

@@ -5,6 +5,7 @@ import io.certwright.api.model.Certificate;
 import io.certwright.core.certificates.CertificateConditions;
 import io.certwright.core.certificates.ManualRenewal;
 import io.certwright.core.cluster.ResourceKind;
+import io.certwright.kubernetes.ApiErrors;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -59,7 +60,7 @@ final class ClusterRenewal {
                     objects.updateStatus(ResourceKind.CERTIFICATE, certificate);
                 } catch (KubernetesClientException e) {
                     throw new IllegalStateException("failed to trigger issuance of Certificate " + key + ": "
-                            + ApiObjects.describe(e), e);
+                            + ApiErrors.serverMessage(e), e);
                 }
                 out.println("Manually triggered issuance of Certificate " + key);
                 out.flush();
@@ -81,7 +82,7 @@ final class ClusterRenewal {
             }
             return found;
         } catch (KubernetesClientException e) {
-            throw new IllegalStateException(ApiObjects.describe(e), e);
+            throw new IllegalStateException(ApiErrors.serverMessage(e), e);
         }
     }
 }

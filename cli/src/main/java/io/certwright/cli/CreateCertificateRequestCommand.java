@@ -9,6 +9,7 @@ import io.certwright.core.certificates.keymanager.NextPrivateKeys;
 import io.certwright.core.certificates.requestmanager.CsrTemplates;
 import io.certwright.core.cluster.ResourceKind;
 import io.certwright.core.requests.RequestConditions;
+import io.certwright.kubernetes.ApiErrors;
 import io.certwright.pki.Csrs;
 import io.certwright.pki.KeyEncoding;
 import io.certwright.pki.PkiException;
@@ -26,10 +27,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code certwright create certificaterequest NAME}: creates a CertificateRequest from a Certificate manifest,
@@ -116,7 +117,7 @@ final class CreateCertificateRequestCommand implements Callable<Integer> {
             try {
                 created = connection.objects().create(ResourceKind.CERTIFICATE_REQUEST, request);
             } catch (KubernetesClientException e) {
-                throw new IllegalStateException("error creating CertificateRequest: " + ApiObjects.describe(e), e);
+                throw new IllegalStateException("error creating CertificateRequest: " + ApiErrors.serverMessage(e), e);
             }
             String createdName = created.getMetadata().getName();
             String createdNamespace = created.getMetadata().getNamespace();
@@ -239,7 +240,7 @@ final class CreateCertificateRequestCommand implements Callable<Integer> {
                 }
             } catch (KubernetesClientException e) {
                 log.debug("reading CertificateRequest {}/{} failed, retrying: {}", requestNamespace, requestName,
-                        ApiObjects.describe(e));
+                        ApiErrors.serverMessage(e));
             }
         }
     }

@@ -7,16 +7,14 @@ import io.certwright.pki.CertificateInspector;
 import io.certwright.pki.Pem;
 import io.certwright.pki.PkiException;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code certwright inspect secret NAME}: describes the certificate in a stored Secret or a cluster's Secret. */
 @Command(name = "inspect", description = "Describes objects in a state directory or a cluster.",
@@ -27,28 +25,12 @@ final class InspectCommand {
 
     @Command(name = "secret",
             description = "Decodes tls.crt of a Secret, stored or in the cluster, and prints validity, names, issuer and details.")
-    static final class SecretCommand implements Callable<Integer> {
+    static final class SecretCommand extends StoredOrClusterCommand {
         @Parameters(index = "0", paramLabel = "NAME", description = "Name of the Secret.")
         String name;
 
-        @CommandLine.Mixin
-        StateOptions state = new StateOptions();
-
-        @CommandLine.Mixin
-        ClusterOptions cluster = new ClusterOptions();
-
-        @CommandLine.Mixin
-        HelpOption help = new HelpOption();
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Override
-        public Integer call() {
-            if (Target.of(spec, cluster) == Target.CLUSTER) {
-                return callCluster();
-            }
-            StoredState stored = new StoredState(state.layout());
+        int callStored(StoredState stored) {
             Secret secret = stored.secret(state.namespace, name).orElseThrow(() -> new IllegalStateException(
                     "Secret " + state.namespace + "/" + name + " not found in " + stored.layout().root()
                             + "; check the name and the namespace (-n)"));
@@ -57,19 +39,13 @@ final class InspectCommand {
                     "renew the Certificate that writes this Secret, or restore the file");
         }
 
-        private int callCluster() {
-            try (KubeConnection connection = KubeConnection.open(spec, cluster, state.namespace)) {
-                String namespace = connection.namespace();
-                Secret secret;
-                try {
-                    secret = connection.objects().get(ResourceKind.SECRET, namespace, name).orElseThrow(
-                            () -> new IllegalStateException(ApiNames.notFound(ResourceKind.SECRET, name)));
-                } catch (KubernetesClientException e) {
-                    throw new IllegalStateException(ApiObjects.describe(e), e);
-                }
-                return describe(secret, namespace, dataKey -> "",
-                        "renew the Certificate that writes this Secret, or correct the Secret's data");
-            }
+        @Override
+        int callCluster(KubeConnection connection) {
+            String namespace = connection.namespace();
+            Secret secret = connection.objects().get(ResourceKind.SECRET, namespace, name).orElseThrow(
+                    () -> new IllegalStateException(ApiNames.notFound(ResourceKind.SECRET, name)));
+            return describe(secret, namespace, dataKey -> "",
+                    "renew the Certificate that writes this Secret, or correct the Secret's data");
         }
 
         /**
@@ -88,9 +64,7 @@ final class InspectCommand {
             byte[] caPem = data(secret, SecretKeys.CA_CERT);
             List<X509Certificate> cas = caPem == null || caPem.length == 0 ? List.of()
                     : parse(namespace, caPem, SecretKeys.CA_CERT, location, fix);
-            spec.commandLine().getOut().print(CertificateInspector.describe(chain, cas, Instant.now()));
-            spec.commandLine().getOut().flush();
-            return ExitCodes.OK;
+            return print(CertificateInspector.describe(chain, cas, Instant.now()));
         }
 
         /** Parses one PEM data key, or fails with a message naming the Secret, the data key and the fix. */

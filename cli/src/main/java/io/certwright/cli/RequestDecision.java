@@ -4,6 +4,7 @@ import io.certwright.api.Conditions;
 import io.certwright.api.model.CertificateRequest;
 import io.certwright.core.cluster.ResourceKind;
 import io.certwright.core.requests.RequestConditions;
+import io.certwright.kubernetes.ApiErrors;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
 import picocli.CommandLine;
@@ -56,7 +57,7 @@ record RequestDecision(String conditionType, String verb, String pastTense, Stri
                 spec.commandLine().getOut().flush();
                 return ExitCodes.OK;
             } catch (KubernetesClientException e) {
-                throw new IllegalStateException(ApiObjects.describe(e), e);
+                throw new IllegalStateException(ApiErrors.serverMessage(e), e);
             }
         }
     }

@@ -5,14 +5,12 @@ import io.certwright.core.cluster.ResourceKind;
 import io.certwright.local.InputProblem;
 import io.certwright.local.ManifestProblems;
 import io.certwright.local.StoredState;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code certwright status certificate NAME}: everything known about one Certificate, from the stored state
@@ -27,28 +25,12 @@ final class StatusCommand {
     @Command(name = "certificate", aliases = {"cert"},
             description = "Shows a Certificate's conditions, events, issuer, Secret, validity and latest"
                     + " CertificateRequest, read from the state directory or from the cluster.")
-    static final class CertificateCommand implements Callable<Integer> {
+    static final class CertificateCommand extends StoredOrClusterCommand {
         @Parameters(index = "0", paramLabel = "NAME", description = "Name of the Certificate.")
         String name;
 
-        @CommandLine.Mixin
-        StateOptions state = new StateOptions();
-
-        @CommandLine.Mixin
-        ClusterOptions cluster = new ClusterOptions();
-
-        @CommandLine.Mixin
-        HelpOption help = new HelpOption();
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Override
-        public Integer call() {
-            if (Target.of(spec, cluster) == Target.CLUSTER) {
-                return callCluster();
-            }
-            StoredState stored = new StoredState(state.layout());
+        int callStored(StoredState stored) {
             String object = "Certificate " + state.namespace + "/" + name;
             List<InputProblem> problems = ManifestProblems.about(stored.layout(), object);
             Optional<Certificate> certificate = stored.get(ResourceKind.CERTIFICATE, state.namespace, name);
@@ -60,32 +42,21 @@ final class StatusCommand {
                 throw new IllegalStateException(object + " not found in " + stored.layout().root()
                         + "; check the name, the namespace (-n) and --dir/--state");
             }
-            CommandLine commandLine = spec.commandLine();
             for (InputProblem problem : problems) {
                 // A rejected edit keeps the stored version running, so the status below may predate the file.
-                commandLine.getOut().println("Manifest problem: " + problem.describe());
+                spec.commandLine().getOut().println("Manifest problem: " + problem.describe());
             }
-            commandLine.getOut().print(new CertificateStatusReport(StatusSource.of(stored), Clock.systemUTC()).render(certificate.get()));
-            commandLine.getOut().flush();
-            return ExitCodes.OK;
+            return print(new CertificateStatusReport(StatusSource.of(stored), Clock.systemUTC())
+                    .render(certificate.get()));
         }
 
-        private int callCluster() {
-            try (KubeConnection connection = KubeConnection.open(spec, cluster, state.namespace)) {
-                ApiObjects objects = connection.objects();
-                String report;
-                try {
-                    Certificate certificate = objects.get(ResourceKind.CERTIFICATE, connection.namespace(), name)
-                            .orElseThrow(() -> new IllegalStateException("error when getting Certificate resource: "
-                                    + ApiNames.notFound(ResourceKind.CERTIFICATE, name)));
-                    report = new CertificateStatusReport(objects, Clock.systemUTC()).render(certificate);
-                } catch (KubernetesClientException e) {
-                    throw new IllegalStateException(ApiObjects.describe(e), e);
-                }
-                spec.commandLine().getOut().print(report);
-                spec.commandLine().getOut().flush();
-                return ExitCodes.OK;
-            }
+        @Override
+        int callCluster(KubeConnection connection) {
+            ApiObjects objects = connection.objects();
+            Certificate certificate = objects.get(ResourceKind.CERTIFICATE, connection.namespace(), name)
+                    .orElseThrow(() -> new IllegalStateException("error when getting Certificate resource: "
+                            + ApiNames.notFound(ResourceKind.CERTIFICATE, name)));
+            return print(new CertificateStatusReport(objects, Clock.systemUTC()).render(certificate));
         }
 
         private static String more(List<InputProblem> problems) {

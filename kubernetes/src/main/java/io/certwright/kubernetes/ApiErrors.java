@@ -9,8 +9,12 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.net.HttpURLConnection;
 import java.util.stream.Collectors;
 
-/** Maps API server errors onto the {@link ClusterException} types of the Cluster port. */
-final class ApiErrors {
+/**
+ * Interprets failed API server requests: {@link #translate} maps one onto the {@link ClusterException}
+ * types of the Cluster port, and {@link #serverMessage} returns the API server's own message for a
+ * command-line user. Neither method makes a request or retries.
+ */
+public final class ApiErrors {
     /** HTTP status the API server returns for a write that fails validation. */
     static final int UNPROCESSABLE_ENTITY = 422;
 
@@ -24,7 +28,7 @@ final class ApiErrors {
      *
      * @param operation the verb, e.g. {@code update}, for the message
      */
-    static ClusterException translate(KubernetesClientException error, String operation, ResourceKind<?> kind,
+    public static ClusterException translate(KubernetesClientException error, String operation, ResourceKind<?> kind,
             ObjectKey key) {
         String subject = kind.kind() + " " + key;
         String detail = detail(error);
@@ -46,8 +50,28 @@ final class ApiErrors {
         }
     }
 
-    static boolean isNotFound(KubernetesClientException error) {
+    /** Returns true when the API server responded with 404 Not Found. */
+    public static boolean isNotFound(KubernetesClientException error) {
         return error.getCode() == HttpURLConnection.HTTP_NOT_FOUND;
+    }
+
+    /**
+     * Returns the API server's message for a failed request, such as
+     * {@code certificates.cert-manager.io "web" not found}, as kubectl and cmctl print it.
+     */
+    public static String serverMessage(KubernetesClientException error) {
+        boolean statusHasDetails = error.getStatus() != null && error.getStatus().getDetails() != null;
+        if (isNotFound(error) && !statusHasDetails) {
+            // The API server returns 404 without a Status body for a path it does not serve at all, such as
+            // a resource whose CRD is not installed. client-go reports that case with this sentence.
+            return "the server could not find the requested resource";
+        }
+        if (error.getStatus() != null && error.getStatus().getMessage() != null
+                && !error.getStatus().getMessage().isEmpty()) {
+            return error.getStatus().getMessage();
+        }
+        Throwable cause = error.getCause();
+        return cause != null && cause.getMessage() != null ? cause.getMessage() : error.getMessage();
     }
 
     private static String reason(KubernetesClientException error) {

@@ -6,8 +6,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Converts core v1 Events into the port's {@link Event} records. */
-final class EventConversion {
+/**
+ * Converts core v1 Events into the port's {@link Event} records. A missing count means one occurrence;
+ * a missing lastTimestamp falls back to eventTime, then to firstTimestamp. The controller runtime and
+ * the command-line client both use this class, so they report the same events the same way.
+ */
+public final class EventConversion {
     private EventConversion() {
     }
 
@@ -16,7 +20,7 @@ final class EventConversion {
      *
      * @param objectNamespace namespace of the involved object, null when it is cluster-scoped
      */
-    static List<Event> toPortEvents(List<io.fabric8.kubernetes.api.model.Event> items, String objectNamespace) {
+    public static List<Event> toPortEvents(List<io.fabric8.kubernetes.api.model.Event> items, String objectNamespace) {
         List<Event> events = new ArrayList<>(items.size());
         for (io.fabric8.kubernetes.api.model.Event item : items) {
             events.add(toPortEvent(item, objectNamespace));
@@ -26,9 +30,18 @@ final class EventConversion {
         return events;
     }
 
-    static Event toPortEvent(io.fabric8.kubernetes.api.model.Event item, String objectNamespace) {
+    /**
+     * Returns one Event.
+     *
+     * @param objectNamespace namespace of the involved object, null when it is cluster-scoped
+     */
+    public static Event toPortEvent(io.fabric8.kubernetes.api.model.Event item, String objectNamespace) {
         Instant first = parse(item.getFirstTimestamp());
         Instant last = parse(item.getLastTimestamp());
+        if (last == null && item.getEventTime() != null) {
+            // Events written through the events.k8s.io API carry eventTime instead of the legacy timestamps.
+            last = parse(item.getEventTime().getTime());
+        }
         int count = item.getCount() == null ? 1 : item.getCount();
         String source = item.getSource() != null && item.getSource().getComponent() != null
                 ? item.getSource().getComponent() : item.getReportingComponent();

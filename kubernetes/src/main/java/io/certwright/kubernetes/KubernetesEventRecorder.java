@@ -159,12 +159,7 @@ final class KubernetesEventRecorder implements EventRecorder {
     }
 
     private static ResourceKind<?> kindOf(HasMetadata object) {
-        for (ResourceKind<?> kind : ResourceKind.ALL) {
-            if (kind.type().isInstance(object)) {
-                return kind;
-            }
-        }
-        return null;
+        return ResourceKind.of(object);
     }
 
     private static long nanos(Instant instant) {

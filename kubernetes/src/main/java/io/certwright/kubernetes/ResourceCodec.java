@@ -12,14 +12,15 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Both directions go through {@link Json}, the mapper that also reads manifests for the local
  * runtime, so the wire format (RFC 3339 times, base64 byte fields, nulls left out) is defined in one
- * place. Every result is a new object that shares nothing with its input.
+ * place. Every result is a new object that shares nothing with its input. The controller runtime and
+ * the command-line client both use this class, so they send and read the same JSON.
  */
-final class ResourceCodec {
+public final class ResourceCodec {
     private ResourceCodec() {
     }
 
     /** Returns the JSON tree of a model object, with apiVersion and kind set from {@code kind}. */
-    static GenericKubernetesResource toGeneric(ResourceKind<?> kind, HasMetadata object) {
+    public static GenericKubernetesResource toGeneric(ResourceKind<?> kind, HasMetadata object) {
         // Through serialized bytes rather than convertValue, which would keep byte[] values as Java
         // arrays inside the tree instead of the base64 strings the API server expects.
         byte[] json = Json.json().writeValueAsBytes(object);
@@ -30,7 +31,7 @@ final class ResourceCodec {
     }
 
     /** Returns a model object read from a JSON tree. */
-    static <T extends HasMetadata> T fromGeneric(ResourceKind<T> kind, GenericKubernetesResource generic) {
+    public static <T extends HasMetadata> T fromGeneric(ResourceKind<T> kind, GenericKubernetesResource generic) {
         JsonNode tree = Json.json().valueToTree(generic);
         return Json.json().treeToValue(tree, kind.type());
     }

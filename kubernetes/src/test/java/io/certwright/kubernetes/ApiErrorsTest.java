@@ -62,4 +62,21 @@ class ApiErrorsTest {
 
         assertThat(translated.getMessage()).contains("spec.secretName: Required value");
     }
+
+    @Test
+    void serverMessageIsStatusMessage() {
+        Status status = new StatusBuilder().withCode(404).withReason("NotFound")
+                .withMessage("certificates.cert-manager.io \"web\" not found")
+                .withNewDetails().withName("web").endDetails().build();
+        KubernetesClientException error = new KubernetesClientException("request failed", 404, status);
+
+        assertThat(ApiErrors.serverMessage(error)).isEqualTo("certificates.cert-manager.io \"web\" not found");
+    }
+
+    @Test
+    void serverMessageForUnservedPathMatchesClientGo() {
+        KubernetesClientException error = new KubernetesClientException("request failed", 404, null);
+
+        assertThat(ApiErrors.serverMessage(error)).isEqualTo("the server could not find the requested resource");
+    }
 }

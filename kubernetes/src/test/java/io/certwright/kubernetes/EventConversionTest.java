@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.certwright.core.cluster.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.MicroTime;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,16 @@ class EventConversionTest {
 
         assertThat(converted.count()).isEqualTo(1);
         assertThat(converted.lastTimestamp()).isEqualTo(Instant.parse("2026-12-04T10:00:00Z"));
+    }
+
+    @Test
+    void missingLastTimestampFallsBackToEventTime() {
+        io.fabric8.kubernetes.api.model.Event item = event("Issuing", "2026-12-04T10:00:00Z", null, 1);
+        item.setEventTime(new MicroTime("2026-12-04T10:07:00Z"));
+
+        Event converted = EventConversion.toPortEvent(item, "team-a");
+
+        assertThat(converted.lastTimestamp()).isEqualTo(Instant.parse("2026-12-04T10:07:00Z"));
     }
 
     @Test

@@ -161,12 +161,11 @@ public final class ManifestDirectory {
     }
 
     private static ResourceKind<?> kindOf(HasMetadata object) {
-        for (ResourceKind<?> kind : ResourceKind.ALL) {
-            if (kind.type().isInstance(object)) {
-                return kind;
-            }
+        ResourceKind<?> kind = ResourceKind.of(object);
+        if (kind == null) {
+            throw new IllegalArgumentException("unexpected manifest object type " + object.getClass().getName());
         }
-        throw new IllegalArgumentException("unexpected manifest object type " + object.getClass().getName());
+        return kind;
     }
 
     /** Kind, namespace and name of one document, as far as they can be read. */

@@ -143,12 +143,8 @@ final class PersistentEvents {
     }
 
     static String kindOf(HasMetadata object) {
-        for (ResourceKind<?> kind : ResourceKind.ALL) {
-            if (kind.type().isInstance(object)) {
-                return kind.kind();
-            }
-        }
-        return object.getKind();
+        ResourceKind<?> kind = ResourceKind.of(object);
+        return kind == null ? object.getKind() : kind.kind();
     }
 
     private static String objectKey(String kind, String namespace, String name) {

@@ -1,20 +1,14 @@
 package io.certwright.local;
 
-import io.certwright.core.cluster.ChangeListener;
 import io.certwright.core.cluster.Cluster;
-import io.certwright.core.cluster.Event;
 import io.certwright.core.cluster.EventRecorder;
-import io.certwright.core.cluster.ResourceKind;
+import io.certwright.core.cluster.ForwardingCluster;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Secret;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * of the same event within {@link #REPEAT_WINDOW} is logged at DEBUG only, so a request retried
  * with backoff does not flood the log.
  */
-final class WarningEventLogging implements Cluster {
+final class WarningEventLogging extends ForwardingCluster {
     /**
      * Time during which an identical Warning (same object, reason and message) is not logged at
      * WARN again. Ten minutes covers several retries of the default backoff while still
@@ -37,18 +31,17 @@ final class WarningEventLogging implements Cluster {
 
     private static final Logger LOG = LoggerFactory.getLogger(WarningEventLogging.class);
 
-    private final Cluster delegate;
     private final Clock clock;
     private final Map<String, Instant> lastLogged = new ConcurrentHashMap<>();
 
     WarningEventLogging(Cluster delegate, Clock clock) {
-        this.delegate = delegate;
+        super(delegate);
         this.clock = clock;
     }
 
     @Override
     public EventRecorder events(String source) {
-        EventRecorder recorder = delegate.events(source);
+        EventRecorder recorder = super.events(source);
         return (object, type, reason, message) -> {
             recorder.record(object, type, reason, message);
             if (EventRecorder.WARNING.equals(type)) {
@@ -74,56 +67,5 @@ final class WarningEventLogging implements Cluster {
         }
         lastLogged.put(key, now);
         LOG.warn("{} {}: {}: {}", kind, namespace == null ? name : namespace + "/" + name, reason, message);
-    }
-
-    @Override
-    public <T extends HasMetadata> Optional<T> get(ResourceKind<T> kind, String namespace, String name) {
-        return delegate.get(kind, namespace, name);
-    }
-
-    @Override
-    public <T extends HasMetadata> List<T> list(ResourceKind<T> kind, String namespace) {
-        return delegate.list(kind, namespace);
-    }
-
-    @Override
-    public <T extends HasMetadata> List<T> listMatching(ResourceKind<T> kind, String namespace,
-            Predicate<? super T> filter) {
-        return delegate.listMatching(kind, namespace, filter);
-    }
-
-    @Override
-    public <T extends HasMetadata> T create(ResourceKind<T> kind, T object) {
-        return delegate.create(kind, object);
-    }
-
-    @Override
-    public <T extends HasMetadata> T update(ResourceKind<T> kind, T object) {
-        return delegate.update(kind, object);
-    }
-
-    @Override
-    public <T extends HasMetadata> T updateStatus(ResourceKind<T> kind, T object) {
-        return delegate.updateStatus(kind, object);
-    }
-
-    @Override
-    public <T extends HasMetadata> void delete(ResourceKind<T> kind, String namespace, String name) {
-        delegate.delete(kind, namespace, name);
-    }
-
-    @Override
-    public Secret applySecret(Secret desired, String fieldManager) {
-        return delegate.applySecret(desired, fieldManager);
-    }
-
-    @Override
-    public void addListener(ChangeListener listener) {
-        delegate.addListener(listener);
-    }
-
-    @Override
-    public List<Event> eventsFor(ResourceKind<?> kind, String namespace, String name) {
-        return delegate.eventsFor(kind, namespace, name);
     }
 }

@@ -29,6 +29,18 @@ class NotReadyDetailsTest {
                 name: %s
             """;
 
+    /** A CA Issuer whose Secret does not exist, so it never becomes Ready. */
+    private static final String CA_ISSUER_WITHOUT_SECRET = """
+            apiVersion: cert-manager.io/v1
+            kind: Issuer
+            metadata:
+              name: ca
+              namespace: demo
+            spec:
+              ca:
+                secretName: no-such-secret
+            """;
+
     @TempDir
     Path work;
 
@@ -46,16 +58,7 @@ class NotReadyDetailsTest {
 
     @Test
     void issuerNotReadyShowsItsMessage() throws IOException {
-        Path directory = manifests(CERTIFICATE.formatted("ca"), """
-                apiVersion: cert-manager.io/v1
-                kind: Issuer
-                metadata:
-                  name: ca
-                  namespace: demo
-                spec:
-                  ca:
-                    secretName: no-such-secret
-                """);
+        Path directory = manifests(CERTIFICATE.formatted("ca"), CA_ISSUER_WITHOUT_SECRET);
 
         List<String> details = detailsOfApp(directory);
 
@@ -65,16 +68,7 @@ class NotReadyDetailsTest {
 
     @Test
     void warningEventsAreLogged() throws IOException {
-        Path directory = manifests(CERTIFICATE.formatted("ca"), """
-                apiVersion: cert-manager.io/v1
-                kind: Issuer
-                metadata:
-                  name: ca
-                  namespace: demo
-                spec:
-                  ca:
-                    secretName: no-such-secret
-                """);
+        Path directory = manifests(CERTIFICATE.formatted("ca"), CA_ISSUER_WITHOUT_SECRET);
         Logger logger = (Logger) LoggerFactory.getLogger(WarningEventLogging.class);
         ListAppender<ILoggingEvent> appender = new ListAppender<>();
         appender.start();

@@ -29,6 +29,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -142,10 +143,7 @@ public final class InMemoryCluster implements Cluster {
      * the owner of a created Secret's fields.
      */
     public <T extends HasMetadata> T create(ResourceKind<T> kind, T object, String fieldManager) {
-        T incoming = admit(kind, object);
-        HasMetadata stored;
-        storeLock.lock();
-        try {
+        return write(kind, object, incoming -> {
             ObjectMeta metadata = incoming.getMetadata();
             if (isBlank(metadata.getName())) {
                 metadata.setName(generateName(kind, metadata));
@@ -163,13 +161,9 @@ public final class InMemoryCluster implements Cluster {
             } else {
                 metadata.setManagedFields(null);
             }
-            stored = incoming;
-            store(kind, null, stored);
-        } finally {
-            storeLock.unlock();
-        }
-        dispatch();
-        return kind.type().cast(Json.copy(stored));
+            store(kind, null, incoming);
+            return incoming;
+        });
     }
 
     @Override
@@ -182,10 +176,7 @@ public final class InMemoryCluster implements Cluster {
      * the owner of the Secret fields the update changed.
      */
     public <T extends HasMetadata> T update(ResourceKind<T> kind, T object, String fieldManager) {
-        T incoming = admit(kind, object);
-        HasMetadata result;
-        storeLock.lock();
-        try {
+        return write(kind, object, incoming -> {
             HasMetadata stored = existing(kind, incoming);
             checkResourceVersion(kind, incoming, stored);
             copyStatus(stored, incoming);
@@ -205,12 +196,8 @@ public final class InMemoryCluster implements Cluster {
             } else {
                 metadata.setManagedFields(storedMetadata.getManagedFields());
             }
-            result = writeIfChanged(kind, stored, incoming);
-        } finally {
-            storeLock.unlock();
-        }
-        dispatch();
-        return kind.type().cast(Json.copy(result));
+            return writeIfChanged(kind, stored, incoming);
+        });
     }
 
     @Override
@@ -219,20 +206,13 @@ public final class InMemoryCluster implements Cluster {
             throw new ClusterException.Invalid("Secrets have no status; use update to change Secret "
                     + ObjectKey.of(object));
         }
-        T incoming = admit(kind, object);
-        HasMetadata result;
-        storeLock.lock();
-        try {
+        return write(kind, object, incoming -> {
             HasMetadata stored = existing(kind, incoming);
             checkResourceVersion(kind, incoming, stored);
             HasMetadata updated = Json.copy(stored);
             copyStatus(incoming, updated);
-            result = writeIfChanged(kind, stored, updated);
-        } finally {
-            storeLock.unlock();
-        }
-        dispatch();
-        return kind.type().cast(Json.copy(result));
+            return writeIfChanged(kind, stored, updated);
+        });
     }
 
     @Override
@@ -355,6 +335,23 @@ public final class InMemoryCluster implements Cluster {
     }
 
     // ---- writes, called with the store lock held ----
+
+    /**
+     * Admits {@code object}, applies {@code change} to the admitted copy while holding the store lock, then
+     * notifies listeners outside the lock and returns a copy of the object that {@code change} returned.
+     */
+    private <T extends HasMetadata> T write(ResourceKind<T> kind, T object, Function<T, HasMetadata> change) {
+        T incoming = admit(kind, object);
+        HasMetadata result;
+        storeLock.lock();
+        try {
+            result = change.apply(incoming);
+        } finally {
+            storeLock.unlock();
+        }
+        dispatch();
+        return kind.type().cast(Json.copy(result));
+    }
 
     private HasMetadata writeIfChanged(ResourceKind<?> kind, HasMetadata stored, HasMetadata updated) {
         updated.getMetadata().setResourceVersion(stored.getMetadata().getResourceVersion());
@@ -608,13 +605,12 @@ public final class InMemoryCluster implements Cluster {
     }
 
     private static ResourceKind<?> kindOf(HasMetadata object) {
-        for (ResourceKind<?> kind : ResourceKind.ALL) {
-            if (kind.type().isInstance(object)) {
-                return kind;
-            }
+        ResourceKind<?> kind = ResourceKind.of(object);
+        if (kind == null) {
+            throw new IllegalArgumentException("cannot store a " + object.getClass().getName()
+                    + ": it is none of " + ResourceKind.ALL);
         }
-        throw new IllegalArgumentException("cannot store a " + object.getClass().getName()
-                + ": it is none of " + ResourceKind.ALL);
+        return kind;
     }
 
     private static boolean isBlank(String value) {

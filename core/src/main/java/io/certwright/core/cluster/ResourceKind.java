@@ -68,6 +68,16 @@ public final class ResourceKind<T extends HasMetadata> {
         return null;
     }
 
+    /** Returns the kind whose model class {@code object} is an instance of, or null when Certwright does not handle it. */
+    public static ResourceKind<?> of(HasMetadata object) {
+        for (ResourceKind<?> candidate : ALL) {
+            if (candidate.type.isInstance(object)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
     @Override
     public String toString() {
         return group.isEmpty() ? kind : kind + "." + group;

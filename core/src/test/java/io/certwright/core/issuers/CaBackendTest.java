@@ -8,11 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.certwright.api.model.CertificateRequest;
 import io.certwright.api.model.Issuer;
 import io.certwright.core.ControllerOptions;
-import io.certwright.core.cluster.ChangeListener;
 import io.certwright.core.cluster.Cluster;
 import io.certwright.core.cluster.ClusterException;
-import io.certwright.core.cluster.Event;
-import io.certwright.core.cluster.EventRecorder;
+import io.certwright.core.cluster.ForwardingCluster;
 import io.certwright.core.cluster.InMemoryCluster;
 import io.certwright.core.cluster.ResourceKind;
 import io.certwright.core.testing.Fixtures;
@@ -20,7 +18,6 @@ import io.certwright.core.time.MutableClock;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -122,58 +119,17 @@ class CaBackendTest {
     }
 
     /** Delegates to a real cluster but fails every Secret read, as an unreachable API server would. */
-    private record FailingSecretReads(Cluster delegate) implements Cluster {
+    private static final class FailingSecretReads extends ForwardingCluster {
+        FailingSecretReads(Cluster delegate) {
+            super(delegate);
+        }
+
         @Override
         public <T extends HasMetadata> Optional<T> get(ResourceKind<T> kind, String namespace, String name) {
             if (kind == ResourceKind.SECRET) {
                 throw new ClusterException("connection refused");
             }
-            return delegate.get(kind, namespace, name);
-        }
-
-        @Override
-        public <T extends HasMetadata> List<T> list(ResourceKind<T> kind, String namespace) {
-            return delegate.list(kind, namespace);
-        }
-
-        @Override
-        public <T extends HasMetadata> T create(ResourceKind<T> kind, T object) {
-            return delegate.create(kind, object);
-        }
-
-        @Override
-        public <T extends HasMetadata> T update(ResourceKind<T> kind, T object) {
-            return delegate.update(kind, object);
-        }
-
-        @Override
-        public <T extends HasMetadata> T updateStatus(ResourceKind<T> kind, T object) {
-            return delegate.updateStatus(kind, object);
-        }
-
-        @Override
-        public <T extends HasMetadata> void delete(ResourceKind<T> kind, String namespace, String name) {
-            delegate.delete(kind, namespace, name);
-        }
-
-        @Override
-        public Secret applySecret(Secret desired, String fieldManager) {
-            return delegate.applySecret(desired, fieldManager);
-        }
-
-        @Override
-        public void addListener(ChangeListener listener) {
-            delegate.addListener(listener);
-        }
-
-        @Override
-        public EventRecorder events(String source) {
-            return delegate.events(source);
-        }
-
-        @Override
-        public List<Event> eventsFor(ResourceKind<?> kind, String namespace, String name) {
-            return delegate.eventsFor(kind, namespace, name);
+            return super.get(kind, namespace, name);
         }
     }
 }

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.certwright.api.model.CertificateRequest;
 import io.certwright.core.ControllerOptions;
-import io.certwright.core.cluster.ChangeListener;
 import io.certwright.core.cluster.Cluster;
-import io.certwright.core.cluster.Event;
-import io.certwright.core.cluster.EventRecorder;
+import io.certwright.core.cluster.ForwardingCluster;
 import io.certwright.core.cluster.InMemoryCluster;
 import io.certwright.core.cluster.ObjectKey;
 import io.certwright.core.cluster.ResourceKind;
@@ -17,10 +15,7 @@ import io.certwright.core.issuers.IssuerBackends;
 import io.certwright.core.issuers.IssuerType;
 import io.certwright.core.time.MutableClock;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Secret;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** A CertificateRequest deleted while a controller reconciles it, as when its Certificate's manifest is removed. */
@@ -64,66 +59,20 @@ class RequestDeletedDuringReconcileTest {
     }
 
     /** Deletes the object right before the first status write, as a concurrent deletion would. */
-    private static final class DeletingBeforeStatusWrite implements Cluster {
-        private final Cluster delegate;
+    private static final class DeletingBeforeStatusWrite extends ForwardingCluster {
         boolean deleted;
 
         DeletingBeforeStatusWrite(Cluster delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         @Override
         public <T extends HasMetadata> T updateStatus(ResourceKind<T> kind, T object) {
             if (!deleted) {
                 deleted = true;
-                delegate.delete(kind, object.getMetadata().getNamespace(), object.getMetadata().getName());
+                delegate().delete(kind, object.getMetadata().getNamespace(), object.getMetadata().getName());
             }
-            return delegate.updateStatus(kind, object);
-        }
-
-        @Override
-        public <T extends HasMetadata> Optional<T> get(ResourceKind<T> kind, String namespace, String name) {
-            return delegate.get(kind, namespace, name);
-        }
-
-        @Override
-        public <T extends HasMetadata> List<T> list(ResourceKind<T> kind, String namespace) {
-            return delegate.list(kind, namespace);
-        }
-
-        @Override
-        public <T extends HasMetadata> T create(ResourceKind<T> kind, T object) {
-            return delegate.create(kind, object);
-        }
-
-        @Override
-        public <T extends HasMetadata> T update(ResourceKind<T> kind, T object) {
-            return delegate.update(kind, object);
-        }
-
-        @Override
-        public <T extends HasMetadata> void delete(ResourceKind<T> kind, String namespace, String name) {
-            delegate.delete(kind, namespace, name);
-        }
-
-        @Override
-        public Secret applySecret(Secret desired, String fieldManager) {
-            return delegate.applySecret(desired, fieldManager);
-        }
-
-        @Override
-        public void addListener(ChangeListener listener) {
-            delegate.addListener(listener);
-        }
-
-        @Override
-        public EventRecorder events(String source) {
-            return delegate.events(source);
-        }
-
-        @Override
-        public List<Event> eventsFor(ResourceKind<?> kind, String namespace, String name) {
-            return delegate.eventsFor(kind, namespace, name);
+            return super.updateStatus(kind, object);
         }
     }
 }

@@ -231,11 +231,10 @@ public final class Harness {
     }
 
     private static ResourceKind<?> kindOf(HasMetadata object) {
-        for (ResourceKind<?> kind : ResourceKind.ALL) {
-            if (kind.type().isInstance(object)) {
-                return kind;
-            }
+        ResourceKind<?> kind = ResourceKind.of(object);
+        if (kind == null) {
+            throw new IllegalArgumentException(object.getClass().getName() + " is none of " + ResourceKind.ALL);
         }
-        throw new IllegalArgumentException(object.getClass().getName() + " is none of " + ResourceKind.ALL);
+        return kind;
     }
 }

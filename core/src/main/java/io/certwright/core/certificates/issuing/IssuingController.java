@@ -8,10 +8,11 @@ import io.certwright.api.model.CertificateRequest;
 import io.certwright.api.model.CertificateRequestCondition;
 import io.certwright.api.model.CertificateStatus;
 import io.certwright.core.ControllerOptions;
+import io.certwright.core.certificates.CertificateConditions;
+import io.certwright.core.certificates.LiveCertificates;
 import io.certwright.core.certificates.keymanager.NextPrivateKeys;
 import io.certwright.core.certificates.policies.PrivateKeyMatcher;
 import io.certwright.core.certificates.policies.RequestMatcher;
-import io.certwright.core.certificates.CertificateConditions;
 import io.certwright.core.certificates.requestmanager.OwnedRequests;
 import io.certwright.core.certificates.requestmanager.RequestManagerController;
 import io.certwright.core.certificates.secrets.IssuedData;
@@ -75,8 +76,8 @@ public final class IssuingController implements Reconciler {
 
     @Override
     public Result reconcile(ObjectKey key) throws Exception {
-        Optional<Certificate> found = cluster.get(ResourceKind.CERTIFICATE, key.namespace(), key.name());
-        if (found.isEmpty() || found.get().getMetadata().getDeletionTimestamp() != null) {
+        Optional<Certificate> found = LiveCertificates.find(cluster, key);
+        if (found.isEmpty()) {
             return Result.done();
         }
         Certificate certificate = found.get();

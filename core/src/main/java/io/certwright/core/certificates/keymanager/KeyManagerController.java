@@ -5,9 +5,10 @@ import io.certwright.api.Conditions;
 import io.certwright.api.Defaults;
 import io.certwright.api.SecretKeys;
 import io.certwright.api.model.Certificate;
+import io.certwright.core.certificates.CertificateConditions;
+import io.certwright.core.certificates.LiveCertificates;
 import io.certwright.core.certificates.policies.Messages;
 import io.certwright.core.certificates.policies.PrivateKeyMatcher;
-import io.certwright.core.certificates.CertificateConditions;
 import io.certwright.core.certificates.secrets.SecretData;
 import io.certwright.core.certificates.secrets.SecretOwnerReferences;
 import io.certwright.core.cluster.Cluster;
@@ -61,8 +62,8 @@ public final class KeyManagerController implements Reconciler {
 
     @Override
     public Result reconcile(ObjectKey key) {
-        Optional<Certificate> found = cluster.get(ResourceKind.CERTIFICATE, key.namespace(), key.name());
-        if (found.isEmpty() || found.get().getMetadata().getDeletionTimestamp() != null) {
+        Optional<Certificate> found = LiveCertificates.find(cluster, key);
+        if (found.isEmpty()) {
             return Result.done();
         }
         Certificate certificate = found.get();

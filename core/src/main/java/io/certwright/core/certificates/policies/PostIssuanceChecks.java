@@ -81,13 +81,7 @@ final class PostIssuanceChecks {
      * issuer annotations are left out because this reconciliation cannot set them.
      */
     static Check secretManagedLabelsAndAnnotationsManagedFieldsMismatch(String fieldManager) {
-        return input -> {
-            Set<String> owned;
-            try {
-                owned = ManagedFields.ownedPaths(input.secret(), fieldManager);
-            } catch (RuntimeException e) {
-                return managedFieldsParseError(e);
-            }
+        return ownedPathsCheck(fieldManager, (input, owned) -> {
             Set<String> ownedLabels = keysWithPrefix(owned, LABELS_PREFIX, true);
             Set<String> ownedAnnotations = keysWithPrefix(owned, ANNOTATIONS_PREFIX, true);
             ownedAnnotations.removeAll(IDENTITY_ANNOTATIONS);
@@ -101,11 +95,9 @@ final class PostIssuanceChecks {
             Set<String> expectedLabels = new TreeSet<>(Set.of(Annotations.FAO_LABEL));
             Set<String> expectedAnnotations = new TreeSet<>(detailAnnotations.keySet());
 
-            return compareKeySets(expectedLabels, ownedLabels, Policies.SECRET_MANAGED_METADATA_MISMATCH,
-                    "Secret is missing these Managed Labels: ", "Secret has these extra Labels: ")
-                    .or(() -> compareKeySets(expectedAnnotations, ownedAnnotations, Policies.SECRET_MANAGED_METADATA_MISMATCH,
-                            "Secret is missing these Managed Annotations: ", "Secret has these extra Annotations: "));
-        };
+            return compareLabelsThenAnnotations(Policies.SECRET_MANAGED_METADATA_MISMATCH, "Managed",
+                    expectedLabels, ownedLabels, expectedAnnotations, ownedAnnotations);
+        });
     }
 
     /** Reports a template label or annotation whose value on the Secret differs; missing keys are reported by the managed-fields check. */
@@ -126,13 +118,7 @@ final class PostIssuanceChecks {
 
     /** Compares the non-cert-manager labels and annotations the field manager owns with the template's keys. */
     static Check secretSecretTemplateManagedFieldsMismatch(String fieldManager) {
-        return input -> {
-            Set<String> owned;
-            try {
-                owned = ManagedFields.ownedPaths(input.secret(), fieldManager);
-            } catch (RuntimeException e) {
-                return managedFieldsParseError(e);
-            }
+        return ownedPathsCheck(fieldManager, (input, owned) -> {
             Set<String> ownedLabels = keysWithPrefix(owned, LABELS_PREFIX, false);
             Set<String> ownedAnnotations = keysWithPrefix(owned, ANNOTATIONS_PREFIX, false);
 
@@ -140,11 +126,9 @@ final class PostIssuanceChecks {
             Set<String> expectedLabels = new TreeSet<>(template == null ? Set.of() : orEmpty(template.getLabels()).keySet());
             Set<String> expectedAnnotations = new TreeSet<>(template == null ? Set.of() : orEmpty(template.getAnnotations()).keySet());
 
-            return compareKeySets(expectedLabels, ownedLabels, Policies.SECRET_TEMPLATE_MISMATCH,
-                    "Secret is missing these Template Labels: ", "Secret has these extra Labels: ")
-                    .or(() -> compareKeySets(expectedAnnotations, ownedAnnotations, Policies.SECRET_TEMPLATE_MISMATCH,
-                            "Secret is missing these Template Annotations: ", "Secret has these extra Annotations: "));
-        };
+            return compareLabelsThenAnnotations(Policies.SECRET_TEMPLATE_MISMATCH, "Template",
+                    expectedLabels, ownedLabels, expectedAnnotations, ownedAnnotations);
+        });
     }
 
     /** Reports a requested output format whose data key is missing or does not equal the value derived from {@code tls.key} and {@code tls.crt}. */
@@ -169,13 +153,7 @@ final class PostIssuanceChecks {
 
     /** Checks that the field manager owns {@code key.der} and {@code tls-combined.pem} exactly when the spec requests them. */
     static Check secretAdditionalOutputFormatsManagedFieldsMismatch(String fieldManager) {
-        return input -> {
-            Set<String> owned;
-            try {
-                owned = ManagedFields.ownedPaths(input.secret(), fieldManager);
-            } catch (RuntimeException e) {
-                return managedFieldsParseError(e);
-            }
+        return ownedPathsCheck(fieldManager, (input, owned) -> {
             boolean wantsCombinedPem = false;
             boolean wantsDer = false;
             for (CertificateAdditionalOutputFormat format : formats(input.certificate())) {
@@ -189,7 +167,7 @@ final class PostIssuanceChecks {
                         "Certificate's AdditionalOutputFormats doesn't match Secret ManagedFields");
             }
             return Optional.empty();
-        };
+        });
     }
 
     /** When owner references are enabled, checks that the Secret carries the controller reference to its Certificate. */
@@ -218,13 +196,7 @@ final class PostIssuanceChecks {
      * enabled, so turning the option off removes the reference it wrote.
      */
     static Check secretOwnerReferenceManagedFieldMismatch(boolean ownerReferenceEnabled, String fieldManager) {
-        return input -> {
-            Set<String> owned;
-            try {
-                owned = ManagedFields.ownedPaths(input.secret(), fieldManager);
-            } catch (RuntimeException e) {
-                return managedFieldsParseError(e);
-            }
+        return ownedPathsCheck(fieldManager, (input, owned) -> {
             // NOTE: ManagedFields reports owner references as one path, so any owned reference counts,
             // where upstream looks for the one with the Certificate's uid.
             if (owned.contains(OWNER_REFERENCES_PATH) != ownerReferenceEnabled) {
@@ -232,7 +204,7 @@ final class PostIssuanceChecks {
                         "unexpected managed Secret Owner Reference field on Secret --enable-certificate-owner-ref=" + ownerReferenceEnabled);
             }
             return Optional.empty();
-        };
+        });
     }
 
     /**
@@ -304,6 +276,39 @@ final class PostIssuanceChecks {
             }
         }
         return Optional.empty();
+    }
+
+    /** A check of the Secret paths that one field manager owns. */
+    @FunctionalInterface
+    private interface OwnedPathsCheck {
+        Optional<Violation> evaluate(PolicyInput input, Set<String> owned);
+    }
+
+    /** Returns a check that reads the paths {@code fieldManager} owns and reports managed fields it cannot parse. */
+    private static Check ownedPathsCheck(String fieldManager, OwnedPathsCheck check) {
+        return input -> {
+            Set<String> owned;
+            try {
+                owned = ManagedFields.ownedPaths(input.secret(), fieldManager);
+            } catch (RuntimeException e) {
+                return managedFieldsParseError(e);
+            }
+            return check.evaluate(input, owned);
+        };
+    }
+
+    /**
+     * Compares the owned label keys, then the owned annotation keys, with the expected ones.
+     *
+     * @param setName the word that names the expected keys in messages, {@code Managed} or {@code Template}
+     */
+    private static Optional<Violation> compareLabelsThenAnnotations(String reason, String setName,
+            Set<String> expectedLabels, Set<String> ownedLabels,
+            Set<String> expectedAnnotations, Set<String> ownedAnnotations) {
+        return compareKeySets(expectedLabels, ownedLabels, reason,
+                "Secret is missing these " + setName + " Labels: ", "Secret has these extra Labels: ")
+                .or(() -> compareKeySets(expectedAnnotations, ownedAnnotations, reason,
+                        "Secret is missing these " + setName + " Annotations: ", "Secret has these extra Annotations: "));
     }
 
     private static Optional<Violation> compareKeySets(Set<String> expected, Set<String> owned, String reason,

@@ -6,6 +6,7 @@ import io.certwright.api.SecretKeys;
 import io.certwright.api.model.Certificate;
 import io.certwright.api.model.CertificateStatus;
 import io.certwright.core.certificates.CertificateConditions;
+import io.certwright.core.certificates.LiveCertificates;
 import io.certwright.core.certificates.policies.Gatherer;
 import io.certwright.core.certificates.policies.Policies;
 import io.certwright.core.certificates.policies.PolicyChain;
@@ -54,8 +55,8 @@ public final class ReadinessController implements Reconciler {
 
     @Override
     public Result reconcile(ObjectKey key) throws Exception {
-        Optional<Certificate> found = cluster.get(ResourceKind.CERTIFICATE, key.namespace(), key.name());
-        if (found.isEmpty() || found.get().getMetadata().getDeletionTimestamp() != null) {
+        Optional<Certificate> found = LiveCertificates.find(cluster, key);
+        if (found.isEmpty()) {
             return Result.done();
         }
         Certificate certificate = found.get();

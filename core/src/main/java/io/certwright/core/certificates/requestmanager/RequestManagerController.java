@@ -9,9 +9,10 @@ import io.certwright.api.model.CertificateRequestCondition;
 import io.certwright.api.model.CertificateRequestSpec;
 import io.certwright.api.model.CertificateSpec;
 import io.certwright.core.ControllerOptions;
+import io.certwright.core.certificates.CertificateConditions;
+import io.certwright.core.certificates.LiveCertificates;
 import io.certwright.core.certificates.keymanager.NextPrivateKeys;
 import io.certwright.core.certificates.policies.RequestMatcher;
-import io.certwright.core.certificates.CertificateConditions;
 import io.certwright.core.certificates.secrets.SecretOwnerReferences;
 import io.certwright.core.cluster.Cluster;
 import io.certwright.core.cluster.ClusterException;
@@ -62,8 +63,8 @@ public final class RequestManagerController implements Reconciler {
 
     @Override
     public Result reconcile(ObjectKey key) {
-        Optional<Certificate> found = cluster.get(ResourceKind.CERTIFICATE, key.namespace(), key.name());
-        if (found.isEmpty() || found.get().getMetadata().getDeletionTimestamp() != null) {
+        Optional<Certificate> found = LiveCertificates.find(cluster, key);
+        if (found.isEmpty()) {
             return Result.done();
         }
         Certificate certificate = found.get();

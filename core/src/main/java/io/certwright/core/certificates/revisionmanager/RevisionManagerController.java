@@ -5,6 +5,7 @@ import io.certwright.api.Defaults;
 import io.certwright.api.model.Certificate;
 import io.certwright.api.model.CertificateRequest;
 import io.certwright.core.certificates.CertificateConditions;
+import io.certwright.core.certificates.LiveCertificates;
 import io.certwright.core.certificates.requestmanager.OwnedRequests;
 import io.certwright.core.cluster.Cluster;
 import io.certwright.core.cluster.ObjectKey;
@@ -35,8 +36,8 @@ public final class RevisionManagerController implements Reconciler {
 
     @Override
     public Result reconcile(ObjectKey key) {
-        Optional<Certificate> found = cluster.get(ResourceKind.CERTIFICATE, key.namespace(), key.name());
-        if (found.isEmpty() || found.get().getMetadata().getDeletionTimestamp() != null) {
+        Optional<Certificate> found = LiveCertificates.find(cluster, key);
+        if (found.isEmpty()) {
             return Result.done();
         }
         Certificate certificate = found.get();

@@ -3,13 +3,14 @@ package io.certwright.core.certificates.trigger;
 import io.certwright.api.Conditions;
 import io.certwright.api.model.Certificate;
 import io.certwright.core.ControllerOptions;
+import io.certwright.core.certificates.CertificateConditions;
+import io.certwright.core.certificates.LiveCertificates;
 import io.certwright.core.certificates.policies.Gatherer;
 import io.certwright.core.certificates.policies.Policies;
 import io.certwright.core.certificates.policies.PolicyChain;
 import io.certwright.core.certificates.policies.PolicyInput;
 import io.certwright.core.certificates.policies.SecretOwnership;
 import io.certwright.core.certificates.policies.Violation;
-import io.certwright.core.certificates.CertificateConditions;
 import io.certwright.core.certificates.renewal.FailureBackoff;
 import io.certwright.core.certificates.renewal.GoTimes;
 import io.certwright.core.cluster.Cluster;
@@ -66,8 +67,8 @@ public final class TriggerController implements Reconciler {
 
     @Override
     public Result reconcile(ObjectKey key) throws Exception {
-        Optional<Certificate> found = cluster.get(ResourceKind.CERTIFICATE, key.namespace(), key.name());
-        if (found.isEmpty() || found.get().getMetadata().getDeletionTimestamp() != null) {
+        Optional<Certificate> found = LiveCertificates.find(cluster, key);
+        if (found.isEmpty()) {
             return Result.done();
         }
         Certificate certificate = found.get();
