@@ -6,62 +6,54 @@ import io.certwright.acme.account.AccountSetup;
 import io.certwright.acme.challenges.ChallengeScheduler;
 import io.certwright.acme.challenges.ChallengeSync;
 import io.certwright.acme.challenges.Solver;
-import io.certwright.acme.model.Challenge;
-import io.certwright.acme.model.Order;
 import io.certwright.acme.orders.OrderSync;
 import io.certwright.acme.requests.OrderRequestFlow;
-import io.certwright.acme.store.AcmeObjectStore;
-import io.certwright.api.model.CertManagerResource;
 import io.certwright.api.model.CertificateRequest;
+import io.certwright.api.model.Challenge;
 import io.certwright.api.model.ClusterIssuer;
 import io.certwright.api.model.Issuer;
+import io.certwright.api.model.Order;
 import io.certwright.core.ControllerOptions;
+import io.certwright.core.ControllerSet;
 import io.certwright.core.cluster.Cluster;
 import io.certwright.core.cluster.ObjectKey;
 import io.certwright.core.cluster.ResourceKind;
 import io.certwright.core.controller.ControllerDefinition;
 import io.certwright.core.controller.ControllerManager;
 import io.certwright.core.controller.KeyMapper;
+import io.certwright.core.controller.KeyMappers;
 import io.certwright.core.controller.RateLimit;
 import io.certwright.core.issuers.IssuerBackends;
 import io.certwright.core.issuers.IssuerType;
 import io.certwright.core.requests.RequestControllers;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.OwnerReference;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Wires the ACME issuer into a controller manager: the ACME backend for the issuer controllers, the
  * {@code certificaterequests-issuer-acme}, {@code orders} and {@code challenges} controllers, and the
- * challenge scheduler.
+ * challenge scheduler as a periodic task. Orders and Challenges are stored through the {@link Cluster}
+ * port as {@link ResourceKind#ORDER} and {@link ResourceKind#CHALLENGE}, so the cluster must serve
+ * {@link ResourceKind#ACME}.
  *
  * <pre>{@code
  * AcmeControllers acme = AcmeControllers.create(cluster, clock, solver, new Acme4jRegistrar());
- * IssuerBackends backends = IssuerBackends.defaults(cluster, clock).with(IssuerType.ACME, acme.backend());
- * IssuerControllers.register(manager, cluster, options, clock, backends);
- * RequestControllers.register(manager, cluster, options, clock, backends);
- * acme.register(manager, options, backends);
+ * ControllerManager manager = new ControllerManager(cluster, clock, ResourceKind.WITH_ACME);
+ * CoreControllers.registerAll(manager, cluster, options, clock, acme.backends(), List.of(acme));
  * manager.start(workers);
- * acme.startScheduler();
  * }</pre>
- *
- * <p>Orders and Challenges live in {@link AcmeObjectStore}s owned by this object until the core
- * cluster port supports their kinds.
  */
-public final class AcmeControllers implements AutoCloseable {
+public final class AcmeControllers implements ControllerSet {
     public static final String ORDERS = "orders";
     public static final String CHALLENGES = "challenges";
     public static final String ISSUER_ACME = "certificaterequests-issuer-acme";
+    public static final String SCHEDULER = "acme-challenge-scheduler";
 
     /** Period of the challenge scheduler, as cert-manager's scheduler runs. */
     public static final Duration SCHEDULER_PERIOD = Duration.ofSeconds(1);
@@ -72,20 +64,15 @@ public final class AcmeControllers implements AutoCloseable {
     private final Clock clock;
     private final Solver http01;
     private final AccountRegistry accounts = new AccountRegistry();
-    private final AcmeObjectStore<Order> orders;
-    private final AcmeObjectStore<Challenge> challenges;
     private final AcmeBackend backend;
     private final ChallengeScheduler scheduler;
-    private ScheduledExecutorService schedulerThread;
 
     private AcmeControllers(Cluster cluster, Clock clock, Solver http01, AccountRegistrar registrar, int maxConcurrent) {
         this.cluster = cluster;
         this.clock = clock;
         this.http01 = http01;
-        this.orders = new AcmeObjectStore<>(Order.class, clock);
-        this.challenges = new AcmeObjectStore<>(Challenge.class, clock);
-        this.backend = new AcmeBackend(new AccountSetup(cluster, registrar, accounts), new OrderRequestFlow(orders));
-        this.scheduler = new ChallengeScheduler(challenges, maxConcurrent);
+        this.backend = new AcmeBackend(new AccountSetup(cluster, registrar, accounts), new OrderRequestFlow(cluster));
+        this.scheduler = new ChallengeScheduler(cluster, maxConcurrent);
     }
 
     /** Creates the ACME wiring with cert-manager's default of 60 concurrent challenges. */
@@ -105,12 +92,9 @@ public final class AcmeControllers implements AutoCloseable {
         return backend;
     }
 
-    public AcmeObjectStore<Order> orders() {
-        return orders;
-    }
-
-    public AcmeObjectStore<Challenge> challenges() {
-        return challenges;
+    /** Returns the default backends with {@link #backend()} serving {@link IssuerType#ACME}. */
+    public IssuerBackends backends() {
+        return IssuerBackends.defaults(cluster, clock).with(IssuerType.ACME, backend);
     }
 
     public ChallengeScheduler scheduler() {
@@ -118,68 +102,34 @@ public final class AcmeControllers implements AutoCloseable {
     }
 
     /**
-     * Registers the ACME CertificateRequest controller and the Order and Challenge controllers, and
-     * forwards changes of Orders and Challenges to them.
+     * Registers the ACME CertificateRequest controller, the Order and Challenge controllers, and the
+     * challenge scheduler as a periodic task every {@link #SCHEDULER_PERIOD}.
      *
      * @param backends the backends the issuer controllers use; their ACME entry should be {@link #backend()}
      */
+    @Override
     public void register(ControllerManager manager, ControllerOptions options, IssuerBackends backends) {
         RequestControllers.registerIssuerController(manager, cluster, options, clock, backends, IssuerType.ACME,
-                (kind, object) -> List.of());
+                KeyMappers.controllerOwner(ResourceKind.ORDER, CertificateRequest.KIND));
         manager.register(new ControllerDefinition(ORDERS,
-                new OrderSync(cluster, orders, challenges, accounts, clock, cluster.events(fieldManager(ORDERS))),
-                RateLimit.ACME, ordersReferencingIssuer())
+                new OrderSync(cluster, accounts, clock, cluster.events(fieldManager(ORDERS))),
+                RateLimit.ACME,
+                KeyMappers.all(
+                        KeyMappers.self(ResourceKind.ORDER),
+                        KeyMappers.controllerOwner(ResourceKind.CHALLENGE, Order.KIND),
+                        ordersReferencingIssuer()))
                 .withResourceKind(Order.KIND));
         manager.register(new ControllerDefinition(CHALLENGES,
-                new ChallengeSync(cluster, challenges, accounts, http01, clock, cluster.events(fieldManager(CHALLENGES))),
-                RateLimit.ACME, (kind, object) -> List.of())
+                new ChallengeSync(cluster, accounts, http01, clock, cluster.events(fieldManager(CHALLENGES))),
+                RateLimit.ACME, KeyMappers.self(ResourceKind.CHALLENGE))
                 .withResourceKind(Challenge.KIND));
+        manager.addPeriodicTask(SCHEDULER, SCHEDULER_PERIOD, scheduler::schedule);
 
-        orders.addListener((oldOrder, newOrder) -> {
-            Order order = newOrder != null ? newOrder : oldOrder;
-            manager.enqueue(ORDERS, ObjectKey.of(order));
-            controller(order, CertificateRequest.KIND)
-                    .ifPresent(owner -> manager.enqueue(ISSUER_ACME, new ObjectKey(order.getMetadata().getNamespace(),
-                            owner.getName())));
-        });
-        challenges.addListener((oldChallenge, newChallenge) -> {
-            Challenge challenge = newChallenge != null ? newChallenge : oldChallenge;
-            if (newChallenge == null) {
-                cleanUpDeleted(challenge);
-            } else {
-                manager.enqueue(CHALLENGES, ObjectKey.of(challenge));
+        cluster.addListener((kind, oldObject, newObject) -> {
+            if (kind == ResourceKind.CHALLENGE && newObject == null) {
+                cleanUpDeleted((Challenge) oldObject);
             }
-            controller(challenge, Order.KIND)
-                    .ifPresent(owner -> manager.enqueue(ORDERS, new ObjectKey(challenge.getMetadata().getNamespace(),
-                            owner.getName())));
         });
-    }
-
-    /** Starts the challenge scheduler on its own thread, running every {@link #SCHEDULER_PERIOD}. */
-    public synchronized void startScheduler() {
-        if (schedulerThread != null) {
-            return;
-        }
-        schedulerThread = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "acme-challenge-scheduler");
-            thread.setDaemon(true);
-            return thread;
-        });
-        schedulerThread.scheduleWithFixedDelay(() -> {
-            try {
-                scheduler.schedule();
-            } catch (RuntimeException e) {
-                log.atError().setCause(e).log("challenge scheduler pass failed");
-            }
-        }, 0, SCHEDULER_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void close() {
-        if (schedulerThread != null) {
-            schedulerThread.shutdownNow();
-            schedulerThread = null;
-        }
     }
 
     private void cleanUpDeleted(Challenge challenge) {
@@ -198,10 +148,10 @@ public final class AcmeControllers implements AutoCloseable {
                 return List.of();
             }
             List<ObjectKey> keys = new ArrayList<>();
-            for (Order order : orders.list(kind == ResourceKind.ISSUER ? object.getMetadata().getNamespace() : null)) {
-                if (references(order, kind, object)) {
-                    keys.add(ObjectKey.of(order));
-                }
+            String namespace = kind == ResourceKind.ISSUER ? object.getMetadata().getNamespace() : null;
+            for (Order order : cluster.listMatching(ResourceKind.ORDER, namespace,
+                    candidate -> references(candidate, kind, object))) {
+                keys.add(ObjectKey.of(order));
             }
             return keys;
         };
@@ -216,16 +166,6 @@ public final class AcmeControllers implements AutoCloseable {
         return clusterReference == (kind == ResourceKind.CLUSTER_ISSUER)
                 && (clusterReference || reference.getKind() == null || reference.getKind().isEmpty()
                         || Issuer.KIND.equals(reference.getKind()));
-    }
-
-    private static Optional<OwnerReference> controller(CertManagerResource<?, ?> object, String ownerKind) {
-        List<OwnerReference> owners = object.getMetadata().getOwnerReferences();
-        if (owners == null) {
-            return Optional.empty();
-        }
-        return owners.stream()
-                .filter(owner -> Boolean.TRUE.equals(owner.getController()) && ownerKind.equals(owner.getKind()))
-                .findFirst();
     }
 
     private static String fieldManager(String controllerName) {

@@ -3,27 +3,23 @@ package io.certwright.acme;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.certwright.acme.account.Acme4jRegistrar;
 import io.certwright.acme.account.AccountSetup;
+import io.certwright.acme.account.Acme4jRegistrar;
 import io.certwright.acme.http01.Http01Server;
 import io.certwright.acme.http01.Http01Solver;
-import io.certwright.acme.model.Challenge;
-import io.certwright.acme.model.Order;
-import io.certwright.acme.model.States;
 import io.certwright.api.Json;
 import io.certwright.api.model.Certificate;
 import io.certwright.api.model.CertificateCondition;
+import io.certwright.api.model.Challenge;
 import io.certwright.api.model.ClusterIssuer;
 import io.certwright.api.model.IssuerCondition;
+import io.certwright.api.model.Order;
+import io.certwright.api.model.States;
 import io.certwright.core.ControllerOptions;
-import io.certwright.core.certificates.CertificateControllers;
+import io.certwright.core.CoreControllers;
 import io.certwright.core.cluster.InMemoryCluster;
 import io.certwright.core.cluster.ResourceKind;
 import io.certwright.core.controller.ControllerManager;
-import io.certwright.core.issuers.IssuerBackends;
-import io.certwright.core.issuers.IssuerControllers;
-import io.certwright.core.issuers.IssuerType;
-import io.certwright.core.requests.RequestControllers;
 import io.certwright.pki.Pem;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.io.File;
@@ -113,28 +109,21 @@ class PebbleHttp01IT {
 
         Clock clock = Clock.systemUTC();
         cluster = new InMemoryCluster(clock);
-        manager = new ControllerManager(cluster, clock);
+        manager = new ControllerManager(cluster, clock, ResourceKind.WITH_ACME);
         ControllerOptions options = ControllerOptions.defaults().withClusterResourceNamespace(RESOURCE_NAMESPACE);
         acme = AcmeControllers.create(cluster, clock, solver, new Acme4jRegistrar());
-        acme.challenges().addListener((before, after) -> {
-            if (after != null && after.getStatus() != null && after.getStatus().getState() != null) {
-                challengeStatesSeen.add(after.getStatus().getState());
+        cluster.addListener((kind, before, after) -> {
+            if (after instanceof Challenge challenge && challenge.getStatus() != null
+                    && challenge.getStatus().getState() != null) {
+                challengeStatesSeen.add(challenge.getStatus().getState());
             }
         });
-        IssuerBackends backends = IssuerBackends.defaults(cluster, clock).with(IssuerType.ACME, acme.backend());
-        CertificateControllers.register(manager, cluster, options, clock);
-        RequestControllers.register(manager, cluster, options, clock, backends);
-        IssuerControllers.register(manager, cluster, options, clock, backends);
-        acme.register(manager, options, backends);
+        CoreControllers.registerAll(manager, cluster, options, clock, acme.backends(), List.of(acme));
         manager.start(2);
-        acme.startScheduler();
     }
 
     @AfterAll
     static void stopEverything() throws Exception {
-        if (acme != null) {
-            acme.close();
-        }
         if (manager != null) {
             manager.close();
         }
@@ -184,12 +173,12 @@ class PebbleHttp01IT {
         assertThat(chain.get(0).getSubjectAlternativeNames()).anyMatch(san -> DNS_NAME.equals(san.get(1)));
         assertChainsTo(chain, pebbleRoot());
 
-        Order order = acme.orders().list(NAMESPACE).get(0);
+        Order order = cluster.list(ResourceKind.ORDER, NAMESPACE).get(0);
         assertThat(order.getStatus().getState()).isEqualTo(States.VALID);
         assertThat(order.getStatus().getCertificate()).isEqualTo(Base64.getDecoder().decode(secret.getData().get("tls.crt")));
         assertThat(challengeStatesSeen).contains(States.VALID);
         // The Order deletes its Challenges once it is valid.
-        await("Challenges cleaned up", () -> acme.challenges().list(NAMESPACE).isEmpty() ? Optional.of(true) : Optional.empty());
+        await("Challenges cleaned up", () -> cluster.list(ResourceKind.CHALLENGE, NAMESPACE).isEmpty() ? Optional.of(true) : Optional.empty());
 
         ClusterIssuer issuer = cluster.get(ResourceKind.CLUSTER_ISSUER, null, "pebble").orElseThrow();
         assertThat(issuer.getStatus().getAcme().getUri()).startsWith("https://127.0.0.1:");
@@ -249,8 +238,8 @@ class PebbleHttp01IT {
         state.put("certificates", cluster.list(ResourceKind.CERTIFICATE, null));
         state.put("requests", cluster.list(ResourceKind.CERTIFICATE_REQUEST, null));
         state.put("issuers", cluster.list(ResourceKind.CLUSTER_ISSUER, null));
-        state.put("orders", acme.orders().list(null));
-        state.put("challenges", acme.challenges().list(null));
+        state.put("orders", cluster.list(ResourceKind.ORDER, null));
+        state.put("challenges", cluster.list(ResourceKind.CHALLENGE, null));
         throw new AssertionError("timed out after " + TIMEOUT + " waiting for " + what + "; state: "
                 + Json.yaml().writeValueAsString(state));
     }

@@ -1,5 +1,6 @@
 package io.certwright.cli;
 
+import io.certwright.acme.http01.OnDemandHttp01Solver;
 import io.certwright.core.ControllerOptions;
 import io.certwright.local.CertificateReadiness;
 import io.certwright.local.InputProblem;
@@ -39,6 +40,11 @@ final class LocalCommand implements Callable<Integer> {
             description = "Namespace of the Secrets that ClusterIssuers refer to (default: ${DEFAULT-VALUE}).")
     String clusterResourceNamespace = "cert-manager";
 
+    @Option(names = "--acme-http01-listen-address", paramLabel = "HOST:PORT",
+            description = "Address the ACME HTTP-01 responder listens on, opened only when an ACME issuer presents"
+                    + " a challenge; :PORT listens on every interface (default: ${DEFAULT-VALUE}).")
+    String acmeHttp01ListenAddress = LocalRuntime.DEFAULT_ACME_HTTP01_LISTEN_ADDRESS;
+
     @CommandLine.Mixin
     HelpOption help = new HelpOption();
 
@@ -47,6 +53,12 @@ final class LocalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        try {
+            OnDemandHttp01Solver.parseListenAddress(acmeHttp01ListenAddress);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--acme-http01-listen-address: "
+                    + e.getMessage());
+        }
         if (!Files.isDirectory(directory)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "manifest directory " + directory
                     + " does not exist or is not a directory");
@@ -54,7 +66,8 @@ final class LocalCommand implements Callable<Integer> {
         LocalRuntime.Settings settings = LocalRuntime.Settings.of(directory)
                 .withStateDirectory(state)
                 .withOptions(ControllerOptions.defaults().withClusterResourceNamespace(clusterResourceNamespace))
-                .withClock(Clock.systemUTC());
+                .withClock(Clock.systemUTC())
+                .withAcmeHttp01ListenAddress(acmeHttp01ListenAddress);
         if (once) {
             try (LocalRuntime runtime = LocalRuntime.open(settings)) {
                 List<CertificateReadiness> readiness = runtime.runOnce();

@@ -3,9 +3,11 @@ package io.certwright.core;
 import io.certwright.core.certificates.CertificateControllers;
 import io.certwright.core.cluster.Cluster;
 import io.certwright.core.controller.ControllerManager;
+import io.certwright.core.issuers.IssuerBackends;
 import io.certwright.core.issuers.IssuerControllers;
 import io.certwright.core.requests.RequestControllers;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * Registers every controller of the core module: the Certificate lifecycle controllers, the
@@ -16,9 +18,22 @@ public final class CoreControllers {
     private CoreControllers() {
     }
 
+    /** Registers the core controllers with the default issuer backends: SelfSigned, CA, and stand-ins for the rest. */
     public static void registerAll(ControllerManager manager, Cluster cluster, ControllerOptions options, Clock clock) {
+        registerAll(manager, cluster, options, clock, IssuerBackends.defaults(cluster, clock), List.of());
+    }
+
+    /**
+     * Registers the core controllers with {@code backends}, then each of {@code extras} in order, for
+     * issuer types whose backend and controllers live in another module.
+     */
+    public static void registerAll(ControllerManager manager, Cluster cluster, ControllerOptions options, Clock clock,
+            IssuerBackends backends, List<ControllerSet> extras) {
         CertificateControllers.register(manager, cluster, options, clock);
-        RequestControllers.register(manager, cluster, options, clock);
-        IssuerControllers.register(manager, cluster, options, clock);
+        RequestControllers.register(manager, cluster, options, clock, backends);
+        IssuerControllers.register(manager, cluster, options, clock, backends);
+        for (ControllerSet extra : extras) {
+            extra.register(manager, options, backends);
+        }
     }
 }

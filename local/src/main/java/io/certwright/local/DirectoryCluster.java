@@ -89,7 +89,7 @@ public final class DirectoryCluster implements Cluster {
                 memory.load(secret);
                 count++;
             }
-            for (ResourceKind<?> kind : ResourceKind.ALL) {
+            for (ResourceKind<?> kind : ResourceKind.WITH_ACME) {
                 if (kind != ResourceKind.SECRET) {
                     count += loadObjects(kind);
                 }

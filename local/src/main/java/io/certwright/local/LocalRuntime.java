@@ -1,5 +1,8 @@
 package io.certwright.local;
 
+import io.certwright.acme.AcmeControllers;
+import io.certwright.acme.account.Acme4jRegistrar;
+import io.certwright.acme.http01.OnDemandHttp01Solver;
 import io.certwright.api.model.Certificate;
 import io.certwright.core.ControllerOptions;
 import io.certwright.core.CoreControllers;
@@ -44,6 +47,13 @@ public final class LocalRuntime implements AutoCloseable {
      */
     public static final Duration DEFAULT_ONCE_WAIT = Duration.ofSeconds(5);
 
+    /** Default listen address of the ACME HTTP-01 responder: port 80 on every interface, where ACME servers connect. */
+    public static final String DEFAULT_ACME_HTTP01_LISTEN_ADDRESS = ":80";
+
+    /** Self-check passes and pause of the HTTP-01 solver, cert-manager's values. */
+    private static final int HTTP01_SELF_CHECK_PASSES = 5;
+    private static final Duration HTTP01_SELF_CHECK_INTERVAL = Duration.ofSeconds(2);
+
     private static final Logger LOG = LoggerFactory.getLogger(LocalRuntime.class);
 
     private final Settings settings;
@@ -51,6 +61,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final StateLock lock;
     private final DirectoryCluster cluster;
     private final ControllerManager manager;
+    private final OnDemandHttp01Solver http01;
     private final ManifestDirectory manifests;
     private final ManifestSync sync;
     private final RenewalRequests renewalRequests;
@@ -71,33 +82,46 @@ public final class LocalRuntime implements AutoCloseable {
      * @param onceWait how long {@link #runOnce} waits for keys that become due soon
      * @param secretCheckInterval real time between two comparisons of the Secret files with the
      *     store in the running mode, see {@link SecretDriftCheck#DEFAULT_INTERVAL}
+     * @param acmeHttp01ListenAddress where the ACME HTTP-01 responder listens, as {@code host:port} or
+     *     {@code :port}; it is bound when the first challenge is presented, so a directory without ACME
+     *     issuers never opens it
      */
     public record Settings(Path manifestDirectory, Path stateDirectory, ControllerOptions options, Clock clock,
-            Duration onceWait, Duration secretCheckInterval) {
+            Duration onceWait, Duration secretCheckInterval, String acmeHttp01ListenAddress) {
         public static Settings of(Path manifestDirectory) {
             return new Settings(manifestDirectory, null, ControllerOptions.defaults()
                     .withClusterResourceNamespace("cert-manager"), Clock.systemUTC(), DEFAULT_ONCE_WAIT,
-                    SecretDriftCheck.DEFAULT_INTERVAL);
+                    SecretDriftCheck.DEFAULT_INTERVAL, DEFAULT_ACME_HTTP01_LISTEN_ADDRESS);
         }
 
         public Settings withStateDirectory(Path state) {
-            return new Settings(manifestDirectory, state, options, clock, onceWait, secretCheckInterval);
+            return new Settings(manifestDirectory, state, options, clock, onceWait, secretCheckInterval,
+                    acmeHttp01ListenAddress);
         }
 
         public Settings withOptions(ControllerOptions newOptions) {
-            return new Settings(manifestDirectory, stateDirectory, newOptions, clock, onceWait, secretCheckInterval);
+            return new Settings(manifestDirectory, stateDirectory, newOptions, clock, onceWait, secretCheckInterval,
+                    acmeHttp01ListenAddress);
         }
 
         public Settings withClock(Clock newClock) {
-            return new Settings(manifestDirectory, stateDirectory, options, newClock, onceWait, secretCheckInterval);
+            return new Settings(manifestDirectory, stateDirectory, options, newClock, onceWait, secretCheckInterval,
+                    acmeHttp01ListenAddress);
         }
 
         public Settings withOnceWait(Duration wait) {
-            return new Settings(manifestDirectory, stateDirectory, options, clock, wait, secretCheckInterval);
+            return new Settings(manifestDirectory, stateDirectory, options, clock, wait, secretCheckInterval,
+                    acmeHttp01ListenAddress);
         }
 
         public Settings withSecretCheckInterval(Duration interval) {
-            return new Settings(manifestDirectory, stateDirectory, options, clock, onceWait, interval);
+            return new Settings(manifestDirectory, stateDirectory, options, clock, onceWait, interval,
+                    acmeHttp01ListenAddress);
+        }
+
+        public Settings withAcmeHttp01ListenAddress(String address) {
+            return new Settings(manifestDirectory, stateDirectory, options, clock, onceWait, secretCheckInterval,
+                    address);
         }
 
         StateLayout layout() {
@@ -113,8 +137,14 @@ public final class LocalRuntime implements AutoCloseable {
         // Registered before anything writes, so that every Secret just loaded counts as on disk.
         this.secretCheck = new SecretDriftCheck(cluster, cluster.secretFiles()::read);
         Cluster controllersCluster = new WarningEventLogging(cluster, settings.clock());
-        this.manager = new ControllerManager(controllersCluster, settings.clock());
-        CoreControllers.registerAll(manager, controllersCluster, settings.options(), settings.clock());
+        this.manager = new ControllerManager(controllersCluster, settings.clock(), ResourceKind.WITH_ACME);
+        this.http01 = new OnDemandHttp01Solver(
+                OnDemandHttp01Solver.parseListenAddress(settings.acmeHttp01ListenAddress()),
+                HTTP01_SELF_CHECK_PASSES, HTTP01_SELF_CHECK_INTERVAL);
+        AcmeControllers acme = AcmeControllers.create(controllersCluster, settings.clock(), http01,
+                new Acme4jRegistrar());
+        CoreControllers.registerAll(manager, controllersCluster, settings.options(), settings.clock(),
+                acme.backends(), List.of(acme));
         this.notReadyDetails = new NotReadyDetails(cluster);
         this.manifests = new ManifestDirectory(settings.manifestDirectory(), layout.root());
         this.sync = new ManifestSync(cluster, layout, new ManifestChecks());
@@ -354,6 +384,7 @@ public final class LocalRuntime implements AutoCloseable {
             }
         }
         manager.close();
+        http01.close();
         lock.close();
     }
 }

@@ -14,6 +14,8 @@ import java.util.Locale;
  * status/issuers/NAMESPACE/NAME.yaml          Issuers with their status
  * status/clusterissuers/NAME.yaml             ClusterIssuers with their status
  * certificaterequests/NAMESPACE/NAME.yaml     CertificateRequests, whole
+ * orders/NAMESPACE/NAME.yaml                  ACME Orders, whole
+ * challenges/NAMESPACE/NAME.yaml              ACME Challenges, whole
  * events/KIND/[NAMESPACE/]NAME.yaml           events per object
  * requests/ID.yaml                            renewal requests from {@code certwright renew}
  * manifests.yaml                              which stored Secrets came from manifests
@@ -77,10 +79,14 @@ public record StateLayout(Path root) {
         return inside(secrets(), secrets().resolve(namespace).resolve(name), 2, "Secret " + namespace + "/" + name);
     }
 
-    /** Returns the directory holding stored objects of a kind other than Secret. */
+    /**
+     * Returns the directory holding stored objects of a kind other than Secret. Kinds that only controllers
+     * create (CertificateRequests, Orders, Challenges) are stored whole at the top; kinds that come from
+     * manifests are stored under {@code status/}.
+     */
     public Path objects(ResourceKind<?> kind) {
         String plural = plural(kind);
-        if (kind == ResourceKind.CERTIFICATE_REQUEST) {
+        if (kind == ResourceKind.CERTIFICATE_REQUEST || ResourceKind.ACME.contains(kind)) {
             return root.resolve(plural);
         }
         return root.resolve("status").resolve(plural);

@@ -6,13 +6,17 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-
 import io.certwright.api.model.Certificate;
 import io.certwright.api.model.CertificateRequest;
 import io.certwright.api.model.CertificateRequestSpec;
 import io.certwright.api.model.CertificateSpec;
 import io.certwright.api.model.CertificateStatus;
+import io.certwright.api.model.Challenge;
 import io.certwright.api.model.IssuerReference;
+import io.certwright.api.model.Order;
+import io.certwright.api.model.OrderSpec;
+import io.certwright.api.model.OrderStatus;
+import io.certwright.api.model.States;
 import io.certwright.core.cluster.EventRecorder;
 import io.certwright.core.cluster.ResourceKind;
 import io.certwright.core.time.MutableClock;
@@ -61,6 +65,38 @@ class DirectoryClusterTest {
         Secret secret = reopened.get(ResourceKind.SECRET, "demo", "web-tls").orElseThrow();
         assertThat(secret.getMetadata().getManagedFields()).isEqualTo(applied.getMetadata().getManagedFields());
         assertThat(secret.getMetadata().getResourceVersion()).isEqualTo(applied.getMetadata().getResourceVersion());
+    }
+
+    @Test
+    void reopenedClusterRestoresOrdersAndChallenges() {
+        StateLayout layout = new StateLayout(state);
+        MutableClock clock = new MutableClock(NOW);
+        DirectoryCluster cluster = DirectoryCluster.open(layout, clock);
+        Order order = new Order();
+        order.getMetadata().setNamespace("demo");
+        order.getMetadata().setName("web-1-1");
+        order.setSpec(new OrderSpec().withDnsNames(List.of("web.example.com")));
+        Order created = cluster.create(ResourceKind.ORDER, order);
+        created.setStatus(new OrderStatus().withState(States.VALID));
+        cluster.updateStatus(ResourceKind.ORDER, created);
+        Challenge challenge = new Challenge();
+        challenge.getMetadata().setNamespace("demo");
+        challenge.getMetadata().setName("web-1-1-2");
+        challenge.getMetadata().setOwnerReferences(List.of(new OwnerReference(Order.API_VERSION, true, true,
+                Order.KIND, "web-1-1", created.getMetadata().getUid())));
+        cluster.create(ResourceKind.CHALLENGE, challenge);
+
+        DirectoryCluster reopened = DirectoryCluster.open(layout, clock);
+
+        assertThat(reopened.get(ResourceKind.ORDER, "demo", "web-1-1").orElseThrow().getStatus().getState())
+                .isEqualTo(States.VALID);
+        assertThat(reopened.get(ResourceKind.CHALLENGE, "demo", "web-1-1-2")).isPresent();
+        assertThat(layout.object(ResourceKind.ORDER, "demo", "web-1-1")).isRegularFile();
+
+        reopened.delete(ResourceKind.ORDER, "demo", "web-1-1");
+
+        assertThat(reopened.get(ResourceKind.CHALLENGE, "demo", "web-1-1-2")).as("owned Challenge").isEmpty();
+        assertThat(layout.object(ResourceKind.CHALLENGE, "demo", "web-1-1-2")).doesNotExist();
     }
 
     @Test

@@ -77,6 +77,16 @@ class StateLayoutTest {
     }
 
     @Test
+    void acmeKindsAreStoredWholeAtTop() {
+        StateLayout layout = new StateLayout(work.resolve("state"));
+
+        assertThat(layout.object(ResourceKind.ORDER, "demo", "web-1-1"))
+                .isEqualTo(layout.root().resolve("orders/demo/web-1-1.yaml"));
+        assertThat(layout.object(ResourceKind.CHALLENGE, "demo", "web-1-1-2"))
+                .isEqualTo(layout.root().resolve("challenges/demo/web-1-1-2.yaml"));
+    }
+
+    @Test
     void storedStateRejectsClimbingNamespace() {
         StoredState stored = new StoredState(new StateLayout(work.resolve("state")));
 

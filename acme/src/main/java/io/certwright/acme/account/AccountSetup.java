@@ -4,6 +4,7 @@ import io.certwright.acme.client.AcmeClient;
 import io.certwright.acme.client.AcmeClientException;
 import io.certwright.acme.client.TlsTrust;
 import io.certwright.api.model.ACMEIssuer;
+import io.certwright.api.Json;
 import io.certwright.api.model.ACMEIssuerStatus;
 import io.certwright.api.model.IssuerStatus;
 import io.certwright.core.cluster.Cluster;
@@ -54,10 +55,9 @@ import org.slf4j.LoggerFactory;
  *   <li>record uri, lastRegisteredEmail and lastPrivateKeyHash.</li>
  * </ol>
  *
- * <p>NOTE: the core issuer controller writes the issuer's status only from the Ready condition it
- * gets back, so this class sets {@code status.acme} on the issuer object in the context, which the
- * controller then writes with the condition. The {@code IssuerBackend} contract states that backends
- * do not change their arguments, so core needs a way for a setup result to carry {@code status.acme}.
+ * <p>The issuer in the context is not changed: once the key is loaded, the result carries the new
+ * {@code status.acme} ({@link IssuerSetupResult#acmeStatus()}), which the issuer controller writes with
+ * the Ready condition.
  *
  * <p>TODO: external account binding and DNS-01 solver Secret checks (InvalidSolver) are not done yet.
  */
@@ -137,6 +137,17 @@ public final class AccountSetup {
             return key.failure();
         }
         ACMEIssuerStatus status = acmeStatus(context);
+        return register(context, directory, trust, key, status).withAcmeStatus(status);
+    }
+
+    /**
+     * Reuses or registers the ACME account, recording the outcome in {@code status}, a copy of the issuer's
+     * {@code status.acme} that the caller returns for the issuer controller to write.
+     */
+    private IssuerSetupResult register(IssuerContext context, URI directory, TlsTrust trust, KeyOutcome key,
+            ACMEIssuerStatus status) {
+        ACMEIssuer acme = context.spec().getAcme();
+        String issuerUid = context.issuer().getMetadata().getUid();
         if (key.generated()) {
             status.setUri(null);
         }
@@ -197,14 +208,13 @@ public final class AccountSetup {
         return new TlsTrust.SystemDefault();
     }
 
+    /** Returns a copy of the issuer's {@code status.acme}, or an empty one; the issuer is left unchanged. */
     private static ACMEIssuerStatus acmeStatus(IssuerContext context) {
-        if (context.issuer().getStatus() == null) {
-            context.issuer().setStatus(new IssuerStatus());
+        IssuerStatus current = context.issuer().getStatus();
+        if (current == null || current.getAcme() == null) {
+            return new ACMEIssuerStatus();
         }
-        if (context.issuer().getStatus().getAcme() == null) {
-            context.issuer().getStatus().setAcme(new ACMEIssuerStatus());
-        }
-        return context.issuer().getStatus().getAcme();
+        return Json.copy(current.getAcme());
     }
 
     private record KeyOutcome(KeyPair keyPair, boolean generated, IssuerSetupResult failure) {

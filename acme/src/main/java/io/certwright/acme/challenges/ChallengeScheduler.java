@@ -1,10 +1,11 @@
 package io.certwright.acme.challenges;
 
-import io.certwright.acme.model.Challenge;
-import io.certwright.acme.model.ChallengeStatus;
-import io.certwright.acme.model.States;
-import io.certwright.acme.store.AcmeObjectStore;
+import io.certwright.api.model.Challenge;
+import io.certwright.api.model.ChallengeStatus;
+import io.certwright.api.model.States;
+import io.certwright.core.cluster.Cluster;
 import io.certwright.core.cluster.ClusterException;
+import io.certwright.core.cluster.ResourceKind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -29,11 +30,11 @@ public final class ChallengeScheduler {
 
     private static final Logger log = LoggerFactory.getLogger(ChallengeScheduler.class);
 
-    private final AcmeObjectStore<Challenge> challenges;
+    private final Cluster cluster;
     private final int maxConcurrent;
 
-    public ChallengeScheduler(AcmeObjectStore<Challenge> challenges, int maxConcurrent) {
-        this.challenges = Objects.requireNonNull(challenges, "challenges");
+    public ChallengeScheduler(Cluster cluster, int maxConcurrent) {
+        this.cluster = Objects.requireNonNull(cluster, "cluster");
         if (maxConcurrent < 1) {
             throw new IllegalArgumentException("maxConcurrent must be at least 1, got " + maxConcurrent);
         }
@@ -67,13 +68,13 @@ public final class ChallengeScheduler {
 
     /** Runs one pass: marks the selected Challenges as processing. */
     public void schedule() {
-        for (Challenge challenge : select(challenges.list(null))) {
+        for (Challenge challenge : select(cluster.list(ResourceKind.CHALLENGE, null))) {
             if (challenge.getStatus() == null) {
                 challenge.setStatus(new ChallengeStatus());
             }
             challenge.getStatus().setProcessing(true);
             try {
-                challenges.updateStatus(challenge);
+                cluster.updateStatus(ResourceKind.CHALLENGE, challenge);
             } catch (ClusterException.Conflict | ClusterException.NotFound e) {
                 log.atDebug().addKeyValue("challenge", challenge.getMetadata().getName())
                         .log("not scheduled, changed meanwhile: {}", e.getMessage());

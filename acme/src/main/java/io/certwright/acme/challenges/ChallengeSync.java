@@ -5,19 +5,19 @@ import io.certwright.acme.account.AccountRegistry;
 import io.certwright.acme.client.AcmeAuthorization;
 import io.certwright.acme.client.AcmeClient;
 import io.certwright.acme.client.AcmeClientException;
-import io.certwright.acme.model.Challenge;
-import io.certwright.acme.model.ChallengeStatus;
-import io.certwright.acme.model.States;
-import io.certwright.acme.store.AcmeObjectStore;
 import io.certwright.api.GoDuration;
 import io.certwright.api.Json;
 import io.certwright.api.model.CertManagerResource;
+import io.certwright.api.model.Challenge;
+import io.certwright.api.model.ChallengeStatus;
 import io.certwright.api.model.IssuerSpec;
 import io.certwright.api.model.IssuerStatus;
+import io.certwright.api.model.States;
 import io.certwright.core.cluster.Cluster;
 import io.certwright.core.cluster.ClusterException;
 import io.certwright.core.cluster.EventRecorder;
 import io.certwright.core.cluster.ObjectKey;
+import io.certwright.core.cluster.ResourceKind;
 import io.certwright.core.controller.Reconciler;
 import io.certwright.core.controller.Result;
 import java.time.Clock;
@@ -59,16 +59,14 @@ public final class ChallengeSync implements Reconciler {
     private static final Logger log = LoggerFactory.getLogger(ChallengeSync.class);
 
     private final Cluster cluster;
-    private final AcmeObjectStore<Challenge> challenges;
     private final AccountRegistry accounts;
     private final Solver http01;
     private final Clock clock;
     private final EventRecorder events;
 
-    public ChallengeSync(Cluster cluster, AcmeObjectStore<Challenge> challenges, AccountRegistry accounts,
+    public ChallengeSync(Cluster cluster, AccountRegistry accounts,
             Solver http01, Clock clock, EventRecorder events) {
         this.cluster = Objects.requireNonNull(cluster, "cluster");
-        this.challenges = Objects.requireNonNull(challenges, "challenges");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.http01 = Objects.requireNonNull(http01, "http01");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -84,7 +82,7 @@ public final class ChallengeSync implements Reconciler {
 
     @Override
     public Result reconcile(ObjectKey key) throws Exception {
-        Optional<Challenge> found = challenges.get(key.namespace(), key.name());
+        Optional<Challenge> found = cluster.get(ResourceKind.CHALLENGE, key.namespace(), key.name());
         if (found.isEmpty()) {
             return Result.done();
         }
@@ -110,7 +108,7 @@ public final class ChallengeSync implements Reconciler {
         } finally {
             if (!Objects.equals(before, challenge.getStatus())) {
                 try {
-                    challenges.updateStatus(challenge);
+                    cluster.updateStatus(ResourceKind.CHALLENGE, challenge);
                 } catch (ClusterException.NotFound e) {
                     log.atDebug().log("Challenge deleted during reconcile");
                 }
@@ -298,7 +296,7 @@ public final class ChallengeSync implements Reconciler {
             return challenge;
         }
         challenge.getMetadata().setFinalizers(finalizers);
-        return challenges.update(challenge);
+        return cluster.update(ResourceKind.CHALLENGE, challenge);
     }
 
     private void cleanUp(Challenge challenge) {
@@ -319,14 +317,14 @@ public final class ChallengeSync implements Reconciler {
             remaining.remove(FINALIZER);
             remaining.remove(LEGACY_FINALIZER);
             challenge.getMetadata().setFinalizers(remaining.isEmpty() ? null : remaining);
-            challenge = challenges.update(challenge);
+            challenge = cluster.update(ResourceKind.CHALLENGE, challenge);
         }
         ChallengeStatus status = challenge.getStatus() == null ? new ChallengeStatus() : challenge.getStatus();
         if (Boolean.TRUE.equals(status.getProcessing()) || Boolean.TRUE.equals(status.getPresented())) {
             status.setProcessing(false);
             status.setPresented(false);
             challenge.setStatus(status);
-            challenges.updateStatus(challenge);
+            cluster.updateStatus(ResourceKind.CHALLENGE, challenge);
         }
     }
 }

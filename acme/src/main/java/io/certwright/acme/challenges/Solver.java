@@ -1,6 +1,6 @@
 package io.certwright.acme.challenges;
 
-import io.certwright.acme.model.Challenge;
+import io.certwright.api.model.Challenge;
 
 /**
  * Puts a challenge response in place, checks that it can be reached, and removes it again.

@@ -1,7 +1,7 @@
 package io.certwright.acme.http01;
 
 import io.certwright.acme.challenges.Solver;
-import io.certwright.acme.model.Challenge;
+import io.certwright.api.model.Challenge;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -7,25 +7,25 @@ import io.certwright.acme.client.AcmeClient;
 import io.certwright.acme.client.AcmeClientException;
 import io.certwright.acme.client.AcmeIdentifier;
 import io.certwright.acme.client.AcmeOrder;
-import io.certwright.acme.model.ACMEAuthorization;
-import io.certwright.acme.model.ACMEChallenge;
-import io.certwright.acme.model.Challenge;
-import io.certwright.acme.model.ChallengeSpec;
-import io.certwright.acme.model.Order;
-import io.certwright.acme.model.OrderStatus;
-import io.certwright.acme.model.States;
 import io.certwright.acme.naming.ObjectNames;
-import io.certwright.acme.store.AcmeObjectStore;
 import io.certwright.api.GoDuration;
 import io.certwright.api.Json;
+import io.certwright.api.model.ACMEAuthorization;
+import io.certwright.api.model.ACMEChallenge;
 import io.certwright.api.model.ACMEChallengeSolver;
 import io.certwright.api.model.CertManagerResource;
+import io.certwright.api.model.Challenge;
+import io.certwright.api.model.ChallengeSpec;
 import io.certwright.api.model.IssuerSpec;
 import io.certwright.api.model.IssuerStatus;
+import io.certwright.api.model.Order;
+import io.certwright.api.model.OrderStatus;
+import io.certwright.api.model.States;
 import io.certwright.core.cluster.Cluster;
 import io.certwright.core.cluster.ClusterException;
 import io.certwright.core.cluster.EventRecorder;
 import io.certwright.core.cluster.ObjectKey;
+import io.certwright.core.cluster.ResourceKind;
 import io.certwright.core.controller.Reconciler;
 import io.certwright.core.controller.Result;
 import io.certwright.pki.Csrs;
@@ -92,17 +92,12 @@ public final class OrderSync implements Reconciler {
     private static final Logger log = LoggerFactory.getLogger(OrderSync.class);
 
     private final Cluster cluster;
-    private final AcmeObjectStore<Order> orders;
-    private final AcmeObjectStore<Challenge> challenges;
     private final AccountRegistry accounts;
     private final Clock clock;
     private final EventRecorder events;
 
-    public OrderSync(Cluster cluster, AcmeObjectStore<Order> orders, AcmeObjectStore<Challenge> challenges,
-            AccountRegistry accounts, Clock clock, EventRecorder events) {
+    public OrderSync(Cluster cluster, AccountRegistry accounts, Clock clock, EventRecorder events) {
         this.cluster = Objects.requireNonNull(cluster, "cluster");
-        this.orders = Objects.requireNonNull(orders, "orders");
-        this.challenges = Objects.requireNonNull(challenges, "challenges");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.events = Objects.requireNonNull(events, "events");
@@ -117,7 +112,7 @@ public final class OrderSync implements Reconciler {
 
     @Override
     public Result reconcile(ObjectKey key) throws RetryException {
-        Optional<Order> found = orders.get(key.namespace(), key.name());
+        Optional<Order> found = cluster.get(ResourceKind.ORDER, key.namespace(), key.name());
         if (found.isEmpty()) {
             return Result.done();
         }
@@ -132,7 +127,7 @@ public final class OrderSync implements Reconciler {
         } finally {
             if (!Objects.equals(before, order.getStatus())) {
                 try {
-                    orders.updateStatus(order);
+                    cluster.updateStatus(ResourceKind.ORDER, order);
                 } catch (ClusterException.NotFound e) {
                     log.atDebug().log("Order deleted during reconcile");
                 }
@@ -175,7 +170,7 @@ public final class OrderSync implements Reconciler {
                 return Result.done();
             }
             for (Challenge challenge : ownedChallenges(order)) {
-                challenges.delete(challenge.getMetadata().getNamespace(), challenge.getMetadata().getName());
+                cluster.delete(ResourceKind.CHALLENGE, challenge.getMetadata().getNamespace(), challenge.getMetadata().getName());
             }
             return Result.done();
         }
@@ -384,7 +379,7 @@ public final class OrderSync implements Reconciler {
             // TODO: DNS-01 keys (base64url of the SHA-256 of the key authorization) once a DNS-01 solver exists.
             spec.setKey(client.http01KeyAuthorization(spec.getToken()));
             try {
-                challenges.create(challenge);
+                cluster.create(ResourceKind.CHALLENGE, challenge);
             } catch (ClusterException.AlreadyExists e) {
                 continue;
             }
@@ -392,7 +387,7 @@ public final class OrderSync implements Reconciler {
                     + challenge.getMetadata().getName() + "\" for domain \"" + spec.getDnsName() + "\"");
         }
         for (Challenge leftover : ownedByName.values()) {
-            challenges.delete(leftover.getMetadata().getNamespace(), leftover.getMetadata().getName());
+            cluster.delete(ResourceKind.CHALLENGE, leftover.getMetadata().getNamespace(), leftover.getMetadata().getName());
         }
     }
 
@@ -447,7 +442,7 @@ public final class OrderSync implements Reconciler {
     private List<Challenge> ownedChallenges(Order order) {
         String uid = order.getMetadata().getUid();
         List<Challenge> owned = new ArrayList<>();
-        for (Challenge challenge : challenges.list(order.getMetadata().getNamespace())) {
+        for (Challenge challenge : cluster.list(ResourceKind.CHALLENGE, order.getMetadata().getNamespace())) {
             List<OwnerReference> owners = challenge.getMetadata().getOwnerReferences();
             if (owners != null && owners.stream().anyMatch(o -> Boolean.TRUE.equals(o.getController())
                     && Objects.equals(o.getUid(), uid))) {

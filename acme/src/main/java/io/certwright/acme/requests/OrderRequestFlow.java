@@ -1,14 +1,15 @@
 package io.certwright.acme.requests;
 
-import io.certwright.acme.model.Order;
-import io.certwright.acme.model.OrderSpec;
-import io.certwright.acme.model.States;
 import io.certwright.acme.naming.ObjectNames;
-import io.certwright.acme.store.AcmeObjectStore;
 import io.certwright.api.Json;
 import io.certwright.api.model.ACMEIssuer;
 import io.certwright.api.model.CertificateRequest;
+import io.certwright.api.model.Order;
+import io.certwright.api.model.OrderSpec;
+import io.certwright.api.model.States;
+import io.certwright.core.cluster.Cluster;
 import io.certwright.core.cluster.ClusterException;
+import io.certwright.core.cluster.ResourceKind;
 import io.certwright.core.issuers.IssuerContext;
 import io.certwright.core.issuers.SignResult;
 import io.certwright.pki.Csrs;
@@ -45,10 +46,10 @@ public final class OrderRequestFlow {
 
     private static final Logger log = LoggerFactory.getLogger(OrderRequestFlow.class);
 
-    private final AcmeObjectStore<Order> orders;
+    private final Cluster cluster;
 
-    public OrderRequestFlow(AcmeObjectStore<Order> orders) {
-        this.orders = Objects.requireNonNull(orders, "orders");
+    public OrderRequestFlow(Cluster cluster) {
+        this.cluster = Objects.requireNonNull(cluster, "cluster");
     }
 
     /** Runs the flow for {@code request}; see the class documentation. */
@@ -73,10 +74,10 @@ public final class OrderRequestFlow {
         String namespace = request.getMetadata().getNamespace();
         String orderName = expected.getMetadata().getName();
 
-        Optional<Order> existing = orders.get(namespace, orderName);
+        Optional<Order> existing = cluster.get(ResourceKind.ORDER, namespace, orderName);
         if (existing.isEmpty()) {
             try {
-                orders.create(expected);
+                cluster.create(ResourceKind.ORDER, expected);
             } catch (ClusterException.AlreadyExists e) {
                 return new SignResult.Pending(REASON_ORDER_CREATING_ERROR,
                         "Failed to create Order resource " + namespace + "/" + orderName + ": " + e.getMessage(), true);
@@ -112,7 +113,7 @@ public final class OrderRequestFlow {
         } catch (PkiException e) {
             log.atWarn().addKeyValue("order", orderName)
                     .log("deleting Order with an unusable certificate so that it is re-created: {}", e.getMessage());
-            orders.delete(namespace, orderName);
+            cluster.delete(ResourceKind.ORDER, namespace, orderName);
             return new SignResult.Pending(REASON_ORDER_PENDING, "Deleted Order resource " + namespace + "/" + orderName
                     + " because its certificate is unusable (" + e.getMessage() + "); it will be re-created", true);
         }

@@ -75,7 +75,8 @@ class AccountSetupTest {
         assertThat(secret.getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by", "cert-manager");
         String pem = new String(Base64.getDecoder().decode(secret.getData().get("tls.key")), StandardCharsets.US_ASCII);
         assertThat(pem).startsWith("-----BEGIN RSA PRIVATE KEY-----");
-        ACMEIssuerStatus status = issuer.getStatus().getAcme();
+        ACMEIssuerStatus status = result.acmeStatus();
+        assertThat(issuer.getStatus().getAcme()).as("the issuer in the context is left unchanged").isNull();
         assertThat(status.getUri()).isEqualTo("https://acme.test/account/1");
         assertThat(status.getLastRegisteredEmail()).isEqualTo("Admin@Example.com");
         assertThat(status.getLastPrivateKeyHash()).isEqualTo(pkcs1Hash(pem));
@@ -129,7 +130,7 @@ class AccountSetupTest {
 
     @Test
     void readyIssuerWithSameAccountSkipsRegistration() {
-        setup.setup(context());
+        applyAcmeStatus(setup.setup(context()));
         IssuerConditions.set(issuer, IssuerConditions.READY, "True", AccountSetup.REASON_REGISTERED, "", 1, AcmeFixtures.NOW);
         registrar.calls.clear();
 
@@ -141,15 +142,20 @@ class AccountSetupTest {
 
     @Test
     void changedEmailRegistersAgain() {
-        setup.setup(context());
+        applyAcmeStatus(setup.setup(context()));
         IssuerConditions.set(issuer, IssuerConditions.READY, "True", AccountSetup.REASON_REGISTERED, "", 1, AcmeFixtures.NOW);
         registrar.calls.clear();
         issuer.getSpec().getAcme().setEmail("new@example.com");
 
-        setup.setup(context());
+        IssuerSetupResult result = setup.setup(context());
 
         assertThat(registrar.calls).containsExactly("register new@example.com");
-        assertThat(issuer.getStatus().getAcme().getLastRegisteredEmail()).isEqualTo("new@example.com");
+        assertThat(result.acmeStatus().getLastRegisteredEmail()).isEqualTo("new@example.com");
+    }
+
+    /** Writes the result's {@code status.acme} to the issuer, as the issuer controller does. */
+    private void applyAcmeStatus(IssuerSetupResult result) {
+        issuer.getStatus().setAcme(result.acmeStatus());
     }
 
     private IssuerContext context() {

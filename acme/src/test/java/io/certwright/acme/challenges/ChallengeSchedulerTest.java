@@ -2,12 +2,14 @@ package io.certwright.acme.challenges;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.certwright.acme.model.Challenge;
-import io.certwright.acme.model.ChallengeSpec;
-import io.certwright.acme.model.ChallengeStatus;
-import io.certwright.acme.model.States;
-import io.certwright.acme.store.AcmeObjectStore;
 import io.certwright.acme.testing.AcmeFixtures;
+import io.certwright.acme.testing.KindStore;
+import io.certwright.api.model.Challenge;
+import io.certwright.api.model.ChallengeSpec;
+import io.certwright.api.model.ChallengeStatus;
+import io.certwright.api.model.States;
+import io.certwright.core.cluster.InMemoryCluster;
+import io.certwright.core.cluster.ResourceKind;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -16,8 +18,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ChallengeSchedulerTest {
-    private final AcmeObjectStore<Challenge> store =
-            new AcmeObjectStore<>(Challenge.class, Clock.fixed(AcmeFixtures.NOW, ZoneOffset.UTC));
+    private final InMemoryCluster cluster = new InMemoryCluster(Clock.fixed(AcmeFixtures.NOW, ZoneOffset.UTC));
+    private final KindStore<Challenge> store = new KindStore<>(cluster, ResourceKind.CHALLENGE);
 
     @Test
     void apexAndWildcardNeverRunTogether() {
@@ -25,7 +27,7 @@ class ChallengeSchedulerTest {
                 challenge("apex", "2026-01-01T00:00:01Z", "example.com", false, null),
                 challenge("wildcard", "2026-01-01T00:00:02Z", "example.com", true, null));
 
-        assertThat(new ChallengeScheduler(store, 60).select(all)).extracting(c -> c.getMetadata().getName())
+        assertThat(new ChallengeScheduler(cluster, 60).select(all)).extracting(c -> c.getMetadata().getName())
                 .containsExactly("apex");
     }
 
@@ -35,7 +37,7 @@ class ChallengeSchedulerTest {
         apex.setStatus(new ChallengeStatus().withProcessing(false).withState(States.VALID));
         List<Challenge> all = List.of(apex, challenge("wildcard", "2026-01-01T00:00:02Z", "example.com", true, null));
 
-        assertThat(new ChallengeScheduler(store, 60).select(all)).extracting(c -> c.getMetadata().getName())
+        assertThat(new ChallengeScheduler(cluster, 60).select(all)).extracting(c -> c.getMetadata().getName())
                 .containsExactly("wildcard");
     }
 
@@ -45,7 +47,7 @@ class ChallengeSchedulerTest {
         running.setStatus(new ChallengeStatus().withProcessing(true));
         List<Challenge> all = List.of(running, challenge("older", "2026-01-01T00:00:01Z", "example.com", true, null));
 
-        assertThat(new ChallengeScheduler(store, 60).select(all)).isEmpty();
+        assertThat(new ChallengeScheduler(cluster, 60).select(all)).isEmpty();
     }
 
     @Test
@@ -58,7 +60,7 @@ class ChallengeSchedulerTest {
             all.add(challenge("c" + i, "2026-01-01T00:00:0" + (i + 1) + "Z", "n" + i + ".example.com", false, null));
         }
 
-        assertThat(new ChallengeScheduler(store, 3).select(all)).extracting(c -> c.getMetadata().getName())
+        assertThat(new ChallengeScheduler(cluster, 3).select(all)).extracting(c -> c.getMetadata().getName())
                 .containsExactly("c0", "c1");
     }
 
@@ -69,7 +71,7 @@ class ChallengeSchedulerTest {
             all.add(challenge(String.format("c%02d", i), "2026-01-01T00:00:00Z", "n" + i + ".example.com", false, null));
         }
 
-        assertThat(new ChallengeScheduler(store, 60).select(all)).hasSize(ChallengeScheduler.BATCH);
+        assertThat(new ChallengeScheduler(cluster, 60).select(all)).hasSize(ChallengeScheduler.BATCH);
     }
 
     @Test
@@ -77,7 +79,7 @@ class ChallengeSchedulerTest {
         store.create(challenge("apex", "2026-01-01T00:00:01Z", "example.com", false, null));
         store.create(challenge("wildcard", "2026-01-01T00:00:01Z", "example.com", true, null));
 
-        new ChallengeScheduler(store, 60).schedule();
+        new ChallengeScheduler(cluster, 60).schedule();
 
         assertThat(store.list("demo")).filteredOn(c -> c.getStatus() != null && c.getStatus().getProcessing())
                 .hasSize(1);

@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.certwright.acme.account.AccountRegistry;
 import io.certwright.acme.client.AcmeAuthorization;
 import io.certwright.acme.client.AcmeClientException;
-import io.certwright.acme.model.Challenge;
-import io.certwright.acme.model.ChallengeStatus;
-import io.certwright.acme.model.States;
-import io.certwright.acme.store.AcmeObjectStore;
 import io.certwright.acme.testing.AcmeFixtures;
 import io.certwright.acme.testing.FakeAcmeClient;
+import io.certwright.acme.testing.KindStore;
 import io.certwright.api.Json;
+import io.certwright.api.model.Challenge;
+import io.certwright.api.model.ChallengeStatus;
 import io.certwright.api.model.ClusterIssuer;
+import io.certwright.api.model.States;
 import io.certwright.core.cluster.Event;
 import io.certwright.core.cluster.InMemoryCluster;
 import io.certwright.core.cluster.ObjectKey;
@@ -31,11 +31,11 @@ class ChallengeSyncTest {
 
     private final Clock clock = Clock.fixed(AcmeFixtures.NOW, ZoneOffset.UTC);
     private final InMemoryCluster cluster = new InMemoryCluster(clock);
-    private final AcmeObjectStore<Challenge> challenges = new AcmeObjectStore<>(Challenge.class, clock);
+    private final KindStore<Challenge> challenges = new KindStore<>(cluster, ResourceKind.CHALLENGE);
     private final AccountRegistry accounts = new AccountRegistry();
     private final FakeAcmeClient client = new FakeAcmeClient();
     private final RecordingSolver solver = new RecordingSolver();
-    private final ChallengeSync sync = new ChallengeSync(cluster, challenges, accounts, solver, clock,
+    private final ChallengeSync sync = new ChallengeSync(cluster, accounts, solver, clock,
             cluster.events("test"));
 
     ChallengeSyncTest() {

@@ -3,8 +3,8 @@ package io.certwright.acme.http01;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.certwright.acme.model.Challenge;
-import io.certwright.acme.model.ChallengeSpec;
+import io.certwright.api.model.Challenge;
+import io.certwright.api.model.ChallengeSpec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;

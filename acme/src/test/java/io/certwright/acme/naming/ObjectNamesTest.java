@@ -2,8 +2,8 @@ package io.certwright.acme.naming;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.certwright.acme.model.ChallengeSpec;
-import io.certwright.acme.model.OrderSpec;
+import io.certwright.api.model.ChallengeSpec;
+import io.certwright.api.model.OrderSpec;
 import io.certwright.api.model.ACMEChallengeSolver;
 import io.certwright.api.model.CertificateDNSNameSelector;
 import io.certwright.api.model.IssuerReference;

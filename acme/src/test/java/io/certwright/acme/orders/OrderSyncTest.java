@@ -7,14 +7,14 @@ import io.certwright.acme.client.AcmeAuthorization;
 import io.certwright.acme.client.AcmeClientException;
 import io.certwright.acme.client.AcmeIdentifier;
 import io.certwright.acme.client.AcmeOrder;
-import io.certwright.acme.model.Challenge;
-import io.certwright.acme.model.Order;
-import io.certwright.acme.model.States;
-import io.certwright.acme.store.AcmeObjectStore;
 import io.certwright.acme.testing.AcmeFixtures;
 import io.certwright.acme.testing.FakeAcmeClient;
+import io.certwright.acme.testing.KindStore;
 import io.certwright.api.Json;
+import io.certwright.api.model.Challenge;
 import io.certwright.api.model.ClusterIssuer;
+import io.certwright.api.model.Order;
+import io.certwright.api.model.States;
 import io.certwright.core.cluster.Event;
 import io.certwright.core.cluster.InMemoryCluster;
 import io.certwright.core.cluster.ObjectKey;
@@ -30,11 +30,11 @@ class OrderSyncTest {
 
     private final Clock clock = Clock.fixed(AcmeFixtures.NOW, ZoneOffset.UTC);
     private final InMemoryCluster cluster = new InMemoryCluster(clock);
-    private final AcmeObjectStore<Order> orders = new AcmeObjectStore<>(Order.class, clock);
-    private final AcmeObjectStore<Challenge> challenges = new AcmeObjectStore<>(Challenge.class, clock);
+    private final KindStore<Order> orders = new KindStore<>(cluster, ResourceKind.ORDER);
+    private final KindStore<Challenge> challenges = new KindStore<>(cluster, ResourceKind.CHALLENGE);
     private final AccountRegistry accounts = new AccountRegistry();
     private final FakeAcmeClient client = new FakeAcmeClient();
-    private final OrderSync sync = new OrderSync(cluster, orders, challenges, accounts, clock, cluster.events("test"));
+    private final OrderSync sync = new OrderSync(cluster, accounts, clock, cluster.events("test"));
 
     private void givenIssuer(String solvers) {
         ClusterIssuer issuer = cluster.create(ResourceKind.CLUSTER_ISSUER, AcmeFixtures.clusterIssuer("acme-test", solvers));
@@ -132,7 +132,7 @@ class OrderSyncTest {
                 List.of(new AcmeAuthorization.Challenge(AUTHZ_URL + "/http", "http-01", "tok", "pending", null))));
         Order order = reconciled(reconciled(givenOrder("www.example.com")));
         Challenge challenge = challenges.list("demo").get(0);
-        challenge.setStatus(new io.certwright.acme.model.ChallengeStatus().withState(States.EXPIRED));
+        challenge.setStatus(new io.certwright.api.model.ChallengeStatus().withState(States.EXPIRED));
         challenges.updateStatus(challenge);
         client.orders.put(ORDER_URL, new AcmeOrder(ORDER_URL, "invalid", ORDER_URL + "/finalize", List.of(AUTHZ_URL),
                 "authorization expired"));

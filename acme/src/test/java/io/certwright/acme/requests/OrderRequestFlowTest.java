@@ -2,12 +2,14 @@ package io.certwright.acme.requests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.certwright.acme.model.Order;
-import io.certwright.acme.model.OrderStatus;
-import io.certwright.acme.model.States;
-import io.certwright.acme.store.AcmeObjectStore;
 import io.certwright.acme.testing.AcmeFixtures;
+import io.certwright.acme.testing.KindStore;
 import io.certwright.api.model.CertificateRequest;
+import io.certwright.api.model.Order;
+import io.certwright.api.model.OrderStatus;
+import io.certwright.api.model.States;
+import io.certwright.core.cluster.InMemoryCluster;
+import io.certwright.core.cluster.ResourceKind;
 import io.certwright.core.issuers.IssuerContext;
 import io.certwright.core.issuers.SignResult;
 import io.certwright.pki.CertificateSigner;
@@ -25,9 +27,9 @@ import org.junit.jupiter.api.Test;
 class OrderRequestFlowTest {
     private static final KeyPair KEY = AcmeFixtures.rsaKey();
 
-    private final AcmeObjectStore<Order> orders =
-            new AcmeObjectStore<>(Order.class, Clock.fixed(AcmeFixtures.NOW, ZoneOffset.UTC));
-    private final OrderRequestFlow flow = new OrderRequestFlow(orders);
+    private final InMemoryCluster cluster = new InMemoryCluster(Clock.fixed(AcmeFixtures.NOW, ZoneOffset.UTC));
+    private final KindStore<Order> orders = new KindStore<>(cluster, ResourceKind.ORDER);
+    private final OrderRequestFlow flow = new OrderRequestFlow(cluster);
     private final IssuerContext context =
             new IssuerContext(AcmeFixtures.clusterIssuer("acme-test", "[{http01: {ingress: {}}}]"), "cert-manager");
 

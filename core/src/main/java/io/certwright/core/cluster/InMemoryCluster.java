@@ -75,7 +75,7 @@ public final class InMemoryCluster implements Cluster {
     public InMemoryCluster(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.events = new InMemoryEventStore(clock);
-        for (ResourceKind<?> kind : ResourceKind.ALL) {
+        for (ResourceKind<?> kind : ResourceKind.WITH_ACME) {
             objects.put(kind, new TreeMap<>(KEY_ORDER));
         }
     }
@@ -283,10 +283,10 @@ public final class InMemoryCluster implements Cluster {
         return events.all();
     }
 
-    /** Returns copies of every stored object, grouped by kind in {@link ResourceKind#ALL} order. */
+    /** Returns copies of every stored object, grouped by kind in {@link ResourceKind#WITH_ACME} order. */
     public Map<ResourceKind<?>, List<HasMetadata>> snapshot() {
         Map<ResourceKind<?>, List<HasMetadata>> snapshot = new LinkedHashMap<>();
-        for (ResourceKind<?> kind : ResourceKind.ALL) {
+        for (ResourceKind<?> kind : ResourceKind.WITH_ACME) {
             snapshot.put(kind, List.copyOf(list(kind, null)));
         }
         return snapshot;
@@ -386,7 +386,7 @@ public final class InMemoryCluster implements Cluster {
         owners.add(new Owner(kind, deleted));
         while (!owners.isEmpty()) {
             Owner owner = owners.poll();
-            for (ResourceKind<?> dependentKind : ResourceKind.ALL) {
+            for (ResourceKind<?> dependentKind : ResourceKind.WITH_ACME) {
                 TreeMap<ObjectKey, StoredObject> byKey = objects.get(dependentKind);
                 List<ObjectKey> dependents = new ArrayList<>();
                 for (Map.Entry<ObjectKey, StoredObject> entry : byKey.entrySet()) {
@@ -608,7 +608,7 @@ public final class InMemoryCluster implements Cluster {
         ResourceKind<?> kind = ResourceKind.of(object);
         if (kind == null) {
             throw new IllegalArgumentException("cannot store a " + object.getClass().getName()
-                    + ": it is none of " + ResourceKind.ALL);
+                    + ": it is none of " + ResourceKind.WITH_ACME);
         }
         return kind;
     }

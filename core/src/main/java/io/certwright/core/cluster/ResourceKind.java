@@ -2,8 +2,10 @@ package io.certwright.core.cluster;
 
 import io.certwright.api.model.Certificate;
 import io.certwright.api.model.CertificateRequest;
+import io.certwright.api.model.Challenge;
 import io.certwright.api.model.ClusterIssuer;
 import io.certwright.api.model.Issuer;
+import io.certwright.api.model.Order;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.util.List;
@@ -25,9 +27,27 @@ public final class ResourceKind<T extends HasMetadata> {
     public static final ResourceKind<Secret> SECRET =
             new ResourceKind<>("Secret", "", Secret.class, true);
 
-    /** Every kind, in the order a store should load them so that references resolve early. */
+    public static final ResourceKind<Order> ORDER =
+            new ResourceKind<>("Order", "acme.cert-manager.io", Order.class, true);
+    public static final ResourceKind<Challenge> CHALLENGE =
+            new ResourceKind<>("Challenge", "acme.cert-manager.io", Challenge.class, true);
+
+    /**
+     * The cert-manager.io kinds and Secrets, which every runtime serves, in the order a store should load
+     * them so that references resolve early.
+     */
     public static final List<ResourceKind<?>> ALL =
             List.of(SECRET, CLUSTER_ISSUER, ISSUER, CERTIFICATE, CERTIFICATE_REQUEST);
+
+    /**
+     * The acme.cert-manager.io kinds, served only by runtimes that run the ACME issuer. They are kept out of
+     * {@link #ALL} because the Kubernetes runtime neither watches nor maps them yet.
+     */
+    public static final List<ResourceKind<?>> ACME = List.of(ORDER, CHALLENGE);
+
+    /** {@link #ALL} followed by {@link #ACME}: every kind Certwright knows, in load order. */
+    public static final List<ResourceKind<?>> WITH_ACME = List.of(SECRET, CLUSTER_ISSUER, ISSUER, CERTIFICATE,
+            CERTIFICATE_REQUEST, ORDER, CHALLENGE);
 
     private final String kind;
     private final String group;
@@ -60,7 +80,7 @@ public final class ResourceKind<T extends HasMetadata> {
 
     /** Returns the kind whose name is {@code kind}, or null when Certwright does not handle it. */
     public static ResourceKind<?> byKind(String kind) {
-        for (ResourceKind<?> candidate : ALL) {
+        for (ResourceKind<?> candidate : WITH_ACME) {
             if (candidate.kind.equals(kind)) {
                 return candidate;
             }
@@ -70,7 +90,7 @@ public final class ResourceKind<T extends HasMetadata> {
 
     /** Returns the kind whose model class {@code object} is an instance of, or null when Certwright does not handle it. */
     public static ResourceKind<?> of(HasMetadata object) {
-        for (ResourceKind<?> candidate : ALL) {
+        for (ResourceKind<?> candidate : WITH_ACME) {
             if (candidate.type.isInstance(object)) {
                 return candidate;
             }

@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +30,10 @@ import org.slf4j.MDC;
  * {@link WorkQueue}, and drives the reconcilers over those queues in one of two ways.
  * <ul>
  *   <li>{@link #runUntilIdle()} processes every due key on the calling thread, for tests and the
- *       local runtime's one-shot mode.</li>
- *   <li>{@link #start(int)} runs worker threads until {@link #close()}, for long-running runtimes.</li>
+ *       local runtime's one-shot mode. It runs the {@link #addPeriodicTask periodic tasks} each time
+ *       the queues run dry.</li>
+ *   <li>{@link #start(int)} runs worker threads until {@link #close()}, for long-running runtimes, and
+ *       runs each periodic task on its own timer thread.</li>
  * </ul>
  * A failed reconcile is retried with the controller's {@link RateLimit}; a
  * {@link ClusterException.Conflict} is retried the same way without counting a sync error. A
@@ -52,15 +57,49 @@ public final class ControllerManager implements AutoCloseable {
 
     private final Cluster cluster;
     private final Clock clock;
+    private final List<ResourceKind<?>> kinds;
     private final Map<String, Controller> controllers = new LinkedHashMap<>();
+    private final List<PeriodicTask> periodicTasks = new ArrayList<>();
     private final List<Thread> workers = new ArrayList<>();
+    private ScheduledExecutorService periodicTimer;
     private int workersPerController;
     private volatile boolean started;
     private volatile boolean closed;
 
+    /** Creates a manager whose {@link #enqueueAll()} covers {@link ResourceKind#ALL}. */
     public ControllerManager(Cluster cluster, Clock clock) {
+        this(cluster, clock, ResourceKind.ALL);
+    }
+
+    /**
+     * Creates a manager whose {@link #enqueueAll()} lists {@code kinds}; pass {@link ResourceKind#WITH_ACME}
+     * when the cluster serves the ACME kinds.
+     */
+    public ControllerManager(Cluster cluster, Clock clock, List<ResourceKind<?>> kinds) {
         this.cluster = Objects.requireNonNull(cluster, "cluster");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.kinds = List.copyOf(kinds);
+    }
+
+    /**
+     * Adds a task that runs every {@code period} of real time on a timer thread once {@link #start} was
+     * called, and on the calling thread each time {@link #runUntilIdle()} finds no due key. A task that
+     * throws is logged and runs again at its next turn. Register periodic tasks before driving the queues.
+     *
+     * @param name names the task in logs and in the timer thread's name
+     */
+    public synchronized void addPeriodicTask(String name, Duration period, Runnable task) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(task, "task");
+        if (period.isNegative() || period.isZero()) {
+            throw new IllegalArgumentException("the period of periodic task " + name + " must be positive, got "
+                    + period);
+        }
+        if (started || closed) {
+            throw new IllegalStateException("cannot add periodic task " + name
+                    + ": add periodic tasks before starting the controller manager");
+        }
+        periodicTasks.add(new PeriodicTask(name, period, task));
     }
 
     /**
@@ -106,7 +145,7 @@ public final class ControllerManager implements AutoCloseable {
      */
     public void enqueueAll() {
         List<Controller> all = snapshotControllers();
-        for (ResourceKind<?> kind : ResourceKind.ALL) {
+        for (ResourceKind<?> kind : kinds) {
             for (HasMetadata object : cluster.list(kind, null)) {
                 for (Controller controller : all) {
                     enqueueKeys(controller, kind, object);
@@ -118,6 +157,7 @@ public final class ControllerManager implements AutoCloseable {
     /**
      * Processes every key that is due at the clock's current time, across all controllers in turn, until
      * none is due. Keys that reconciles queue meanwhile are processed too; delayed keys wait for the clock.
+     * Each time no key is due, the periodic tasks run once; when they queue keys, processing goes on.
      *
      * @return the number of reconciles run
      * @throws IllegalStateException when more than {@link #MAX_RECONCILES_PER_RUN} reconciles run, naming the
@@ -130,9 +170,13 @@ public final class ControllerManager implements AutoCloseable {
         List<Controller> all = snapshotControllers();
         Map<String, Integer> runsPerKey = new HashMap<>();
         int total = 0;
+        List<PeriodicTask> tasks = snapshotPeriodicTasks();
         boolean progress = true;
         while (progress) {
             progress = false;
+            if (!tasks.isEmpty() && !anyKeyDue(all)) {
+                tasks.forEach(PeriodicTask::runLogged);
+            }
             for (Controller controller : all) {
                 ObjectKey key = controller.queue.poll();
                 if (key == null) {
@@ -149,6 +193,15 @@ public final class ControllerManager implements AutoCloseable {
             }
         }
         return total;
+    }
+
+    private static boolean anyKeyDue(List<Controller> all) {
+        for (Controller controller : all) {
+            if (!controller.queue.isIdle()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Returns when the earliest delayed key of any controller is due, or empty when none waits. */
@@ -180,6 +233,7 @@ public final class ControllerManager implements AutoCloseable {
         for (Controller controller : controllers.values()) {
             startWorkers(controller, workersPerController);
         }
+        startPeriodicTasks();
         log.info("started {} controllers with {} workers each", controllers.size(), workersPerController);
     }
 
@@ -235,6 +289,9 @@ public final class ControllerManager implements AutoCloseable {
                 controller.queue.shutDown();
             }
             running = List.copyOf(workers);
+            if (periodicTimer != null) {
+                periodicTimer.shutdownNow();
+            }
         }
         long deadline = System.nanoTime() + SHUTDOWN_GRACE.toNanos();
         for (Thread worker : running) {
@@ -252,6 +309,24 @@ public final class ControllerManager implements AutoCloseable {
         if (started) {
             log.info("stopped {} controllers", running.isEmpty() ? 0 : controllers.size());
         }
+    }
+
+    private void startPeriodicTasks() {
+        if (periodicTasks.isEmpty()) {
+            return;
+        }
+        periodicTimer = Executors.newScheduledThreadPool(periodicTasks.size(), runnable -> {
+            Thread thread = new Thread(runnable, "certwright-periodic-tasks");
+            thread.setDaemon(true);
+            return thread;
+        });
+        for (PeriodicTask task : periodicTasks) {
+            periodicTimer.scheduleWithFixedDelay(task::runLogged, 0, task.period().toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private synchronized List<PeriodicTask> snapshotPeriodicTasks() {
+        return List.copyOf(periodicTasks);
     }
 
     private boolean isIdle() {
@@ -407,6 +482,17 @@ public final class ControllerManager implements AutoCloseable {
 
     private synchronized List<Controller> snapshotControllers() {
         return List.copyOf(controllers.values());
+    }
+
+    private record PeriodicTask(String name, Duration period, Runnable task) {
+        void runLogged() {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                log.error("periodic task {} failed: {}", name, e.getMessage());
+                log.debug("periodic task {} failed", name, e);
+            }
+        }
     }
 
     private static final class Controller {

@@ -1,5 +1,6 @@
 package io.certwright.core.controller;
 
+import io.certwright.api.model.ACMEIssuer;
 import io.certwright.api.model.CAIssuer;
 import io.certwright.api.model.Certificate;
 import io.certwright.api.model.CertificateRequest;
@@ -96,9 +97,9 @@ public final class KeyMappers {
     }
 
     /**
-     * Maps a Secret to the CA issuers that read it: Issuers in the Secret's namespace whose
-     * {@code spec.ca.secretName} names it, and ClusterIssuers doing so when the Secret is in
-     * {@link ControllerOptions#clusterResourceNamespace()}.
+     * Maps a Secret to the issuers that read it: Issuers in the Secret's namespace whose
+     * {@code spec.ca.secretName} or {@code spec.acme.privateKeySecretRef.name} names it, and ClusterIssuers
+     * doing so when the Secret is in {@link ControllerOptions#clusterResourceNamespace()}.
      */
     public static KeyMapper issuersReferencingSecret(Cluster cluster, ControllerOptions options) {
         return (changedKind, object) -> {
@@ -109,12 +110,12 @@ public final class KeyMappers {
             String name = object.getMetadata().getName();
             List<ObjectKey> keys = new ArrayList<>();
             for (Issuer issuer : cluster.listMatching(ResourceKind.ISSUER, namespace,
-                    candidate -> name.equals(caSecretName(candidate.getSpec())))) {
+                    candidate -> readsSecret(candidate.getSpec(), name))) {
                 keys.add(ObjectKey.of(issuer));
             }
             if (Objects.equals(namespace, options.clusterResourceNamespace())) {
                 for (ClusterIssuer issuer : cluster.listMatching(ResourceKind.CLUSTER_ISSUER, null,
-                        candidate -> name.equals(caSecretName(candidate.getSpec())))) {
+                        candidate -> readsSecret(candidate.getSpec(), name))) {
                     keys.add(ObjectKey.of(issuer));
                 }
             }
@@ -141,9 +142,18 @@ public final class KeyMappers {
                 && CERT_MANAGER_GROUP.equals(orDefault(reference.getGroup(), CERT_MANAGER_GROUP));
     }
 
-    private static String caSecretName(IssuerSpec spec) {
-        CAIssuer ca = spec == null ? null : spec.getCa();
-        return ca == null ? null : ca.getSecretName();
+    /** Returns whether the issuer's CA key pair Secret or ACME account key Secret is {@code secretName}. */
+    private static boolean readsSecret(IssuerSpec spec, String secretName) {
+        if (spec == null) {
+            return false;
+        }
+        CAIssuer ca = spec.getCa();
+        if (ca != null && secretName.equals(ca.getSecretName())) {
+            return true;
+        }
+        ACMEIssuer acme = spec.getAcme();
+        return acme != null && acme.getPrivateKeySecretRef() != null
+                && secretName.equals(acme.getPrivateKeySecretRef().getName());
     }
 
     private static String orDefault(String value, String fallback) {

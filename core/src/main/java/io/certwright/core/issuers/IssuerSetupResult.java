@@ -1,5 +1,6 @@
 package io.certwright.core.issuers;
 
+import io.certwright.api.model.ACMEIssuerStatus;
 import java.util.List;
 
 /**
@@ -12,9 +13,11 @@ import java.util.List;
  * @param events events to record on the issuer, in order
  * @param error when not null, the setup failed with this error: the controller records a
  *     Warning {@code ErrInitIssuer} event and retries with backoff after writing the condition
+ * @param acmeStatus when not null, the {@code status.acme} to write together with the condition (the ACME
+ *     account URI and what it was registered with); null leaves the stored {@code status.acme} as it is
  */
 public record IssuerSetupResult(String ready, String reason, String message, List<IssuerEvent> events,
-        String error) {
+        String error, ACMEIssuerStatus acmeStatus) {
 
     public static final String TRUE = "True";
     public static final String FALSE = "False";
@@ -26,17 +29,22 @@ public record IssuerSetupResult(String ready, String reason, String message, Lis
 
     /** The issuer is ready to sign. */
     public static IssuerSetupResult ready(String reason, String message, IssuerEvent... events) {
-        return new IssuerSetupResult(TRUE, reason, message, List.of(events), null);
+        return new IssuerSetupResult(TRUE, reason, message, List.of(events), null, null);
     }
 
     /** The issuer cannot sign, and retrying without a change to it or its Secrets would not help. */
     public static IssuerSetupResult notReady(String reason, String message, IssuerEvent... events) {
-        return new IssuerSetupResult(FALSE, reason, message, List.of(events), null);
+        return new IssuerSetupResult(FALSE, reason, message, List.of(events), null, null);
     }
 
     /** The issuer cannot sign now; the controller retries with backoff. */
     public static IssuerSetupResult retry(String reason, String message, String error, IssuerEvent... events) {
-        return new IssuerSetupResult(FALSE, reason, message, List.of(events), error);
+        return new IssuerSetupResult(FALSE, reason, message, List.of(events), error, null);
+    }
+
+    /** Returns a copy that also writes {@code status} as the issuer's {@code status.acme}. */
+    public IssuerSetupResult withAcmeStatus(ACMEIssuerStatus status) {
+        return new IssuerSetupResult(ready, reason, message, events, error, status);
     }
 
     public boolean isReady() {

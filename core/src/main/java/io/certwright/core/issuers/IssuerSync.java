@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The reconcile step of the {@code issuers} and {@code clusterissuers} controllers: runs the issuer
- * type's setup, writes the Ready condition when the status changed, and records the events setup
- * asked for. A failed setup records a Warning {@code ErrInitIssuer} event and is retried with backoff.
+ * type's setup, writes the Ready condition and any {@code status.acme} the setup returned when the status
+ * changed, and records the events setup asked for. A failed setup records a Warning {@code ErrInitIssuer} event and is retried with backoff.
  *
  * @param <T> Issuer or ClusterIssuer
  */
@@ -72,6 +72,12 @@ final class IssuerSync<T extends CertManagerResource<IssuerSpec, IssuerStatus>> 
         }
 
         IssuerSetupResult result = backends.get(type.get()).setup(IssuerContext.of(issuer, options));
+        if (result.acmeStatus() != null) {
+            if (issuer.getStatus() == null) {
+                issuer.setStatus(new IssuerStatus());
+            }
+            issuer.getStatus().setAcme(Json.copy(result.acmeStatus()));
+        }
         Long generation = issuer.getMetadata().getGeneration();
         IssuerConditions.set(issuer, IssuerConditions.READY, result.ready(), result.reason(), result.message(),
                 generation == null ? 0L : generation, clock.instant());

@@ -57,6 +57,38 @@ class ControllerManagerTest {
     }
 
     @Test
+    void periodicTaskRunsWhenQueuesRunDry() {
+        List<ObjectKey> seen = new ArrayList<>();
+        register("toy", key -> {
+            seen.add(key);
+            return Result.done();
+        });
+        AtomicInteger runs = new AtomicInteger();
+        manager.addPeriodicTask("creator", Duration.ofSeconds(1), () -> {
+            if (runs.incrementAndGet() == 1) {
+                cluster.create(ResourceKind.CERTIFICATE, certificate("web"));
+            }
+        });
+
+        int reconciles = manager.runUntilIdle();
+
+        assertThat(reconciles).isEqualTo(1);
+        assertThat(seen).containsExactly(WEB);
+        assertThat(runs.get()).isEqualTo(2);
+    }
+
+    @Test
+    void periodicTaskRunsOnTimerAfterStart() throws InterruptedException {
+        register("toy", key -> Result.done());
+        java.util.concurrent.CountDownLatch ran = new java.util.concurrent.CountDownLatch(2);
+        manager.addPeriodicTask("counter", Duration.ofMillis(10), ran::countDown);
+
+        manager.start(1);
+
+        assertThat(ran.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
     void keysOfOtherKindsAreNotQueued() {
         register("toy", key -> Result.done());
 

@@ -8,18 +8,23 @@ import static io.certwright.core.testing.Fixtures.withCa;
 import static io.certwright.core.testing.Fixtures.withSecretName;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.certwright.api.model.ACMEIssuer;
 import io.certwright.api.model.Certificate;
 import io.certwright.api.model.CertificateRequest;
 import io.certwright.api.model.CertificateRequestSpec;
+import io.certwright.api.model.Challenge;
 import io.certwright.api.model.ClusterIssuer;
 import io.certwright.api.model.Issuer;
 import io.certwright.api.model.IssuerReference;
+import io.certwright.api.model.Order;
+import io.certwright.api.model.SecretKeySelector;
 import io.certwright.core.ControllerOptions;
 import io.certwright.core.cluster.InMemoryCluster;
 import io.certwright.core.cluster.ObjectKey;
 import io.certwright.core.cluster.ResourceKind;
 import io.certwright.core.time.MutableClock;
 import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.time.Instant;
 import java.util.List;
@@ -111,6 +116,30 @@ class KeyMappersTest {
         assertThat(KeyMappers.issuersReferencingSecret(cluster, options)
                 .keysFor(ResourceKind.SECRET, secret("cert-manager", "ca-key-pair")))
                 .containsExactly(new ObjectKey(null, "cluster-ca"));
+    }
+
+    @Test
+    void acmeAccountKeySecretMapsToClusterIssuer() {
+        cluster.create(ResourceKind.CLUSTER_ISSUER, clusterIssuer("letsencrypt", issuer -> ((ClusterIssuer) issuer)
+                .getSpec().setAcme(new ACMEIssuer().withServer("https://acme.test/dir")
+                        .withPrivateKeySecretRef(new SecretKeySelector().withName("letsencrypt-account")))));
+
+        assertThat(KeyMappers.issuersReferencingSecret(cluster, options)
+                .keysFor(ResourceKind.SECRET, secret("cert-manager", "letsencrypt-account")))
+                .containsExactly(new ObjectKey(null, "letsencrypt"));
+    }
+
+    @Test
+    void challengeMapsToOwnerOrder() {
+        Challenge challenge = new Challenge();
+        challenge.getMetadata().setNamespace("demo");
+        challenge.getMetadata().setName("web-1-1-2");
+        challenge.getMetadata().setOwnerReferences(List.of(new OwnerReferenceBuilder().withKind(Order.KIND)
+                .withName("web-1-1").withController(true).build()));
+
+        assertThat(KeyMappers.controllerOwner(ResourceKind.CHALLENGE, Order.KIND)
+                .keysFor(ResourceKind.CHALLENGE, challenge))
+                .containsExactly(new ObjectKey("demo", "web-1-1"));
     }
 
     @Test

@@ -1,12 +1,10 @@
-package io.certwright.acme.model;
+package io.certwright.api.model;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.certwright.api.model.ACMEChallengeSolver;
-import io.certwright.api.model.IssuerReference;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;

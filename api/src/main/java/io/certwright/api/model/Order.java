@@ -1,6 +1,5 @@
-package io.certwright.acme.model;
+package io.certwright.api.model;
 
-import io.certwright.api.model.CertManagerResource;
 
 /** An ACME order for one CertificateRequest ({@code acme.cert-manager.io/v1}, namespaced). */
 public class Order extends CertManagerResource<OrderSpec, OrderStatus> {

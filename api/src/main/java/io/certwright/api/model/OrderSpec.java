@@ -1,11 +1,10 @@
-package io.certwright.acme.model;
+package io.certwright.api.model;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.certwright.api.model.IssuerReference;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;

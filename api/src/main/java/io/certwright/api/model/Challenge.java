@@ -1,6 +1,5 @@
-package io.certwright.acme.model;
+package io.certwright.api.model;
 
-import io.certwright.api.model.CertManagerResource;
 
 /** One ACME challenge of an Order's authorization ({@code acme.cert-manager.io/v1}, namespaced). */
 public class Challenge extends CertManagerResource<ChallengeSpec, ChallengeStatus> {

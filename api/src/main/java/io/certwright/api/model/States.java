@@ -1,4 +1,4 @@
-package io.certwright.acme.model;
+package io.certwright.api.model;
 
 import java.util.Set;
 

@@ -1,4 +1,4 @@
-package io.certwright.acme.model;
+package io.certwright.api.model;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
