@@ -2,6 +2,8 @@ package io.certwright.cli;
 
 import io.certwright.api.GoDuration;
 import io.certwright.core.ControllerOptions;
+import io.certwright.kubernetes.FeatureGate;
+import io.certwright.kubernetes.FeatureGates;
 import io.certwright.kubernetes.KubernetesClients;
 import io.certwright.kubernetes.KubernetesRuntime;
 import io.certwright.kubernetes.KubernetesRuntimeSettings;
@@ -10,12 +12,15 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
 /** {@code certwright controller}: runs cert-manager's controllers against a Kubernetes API server. */
@@ -26,6 +31,8 @@ import picocli.CommandLine.Option;
             "Exits 1 when the leader loses its Lease or the controllers cannot start, and 0 on SIGTERM."
         })
 final class ControllerCommand implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger(ControllerCommand.class);
+
     @Option(names = "--kubeconfig", paramLabel = "FILE",
             description = "Kubeconfig file. Without it: $KUBECONFIG, ~/.kube/config, then the in-cluster service account.")
     Path kubeconfig;
@@ -110,6 +117,12 @@ final class ControllerCommand implements Callable<Integer> {
             description = "Address of the /livez liveness endpoint (default: ${DEFAULT-VALUE}).")
     String healthzListenAddress = KubernetesRuntimeSettings.DEFAULT_HEALTHZ_LISTEN_ADDRESS;
 
+    @Option(names = "--feature-gates", paramLabel = "NAME=BOOL,...",
+            description = "Feature gates as comma-separated NAME=true|false pairs; AllAlpha and AllBeta set every"
+                    + " alpha or beta gate not named. Certwright implements each gate only at cert-manager's"
+                    + " default and rejects other values. May be repeated.")
+    List<String> featureGates = new ArrayList<>();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -144,7 +157,8 @@ final class ControllerCommand implements Callable<Integer> {
         }
     }
 
-    private KubernetesRuntimeSettings settings() {
+    /** Builds the runtime settings from the flags; throws IllegalArgumentException naming the invalid flag. */
+    KubernetesRuntimeSettings settings() {
         if (concurrentWorkers < 1) {
             throw new IllegalArgumentException("--concurrent-workers must be at least 1, got " + concurrentWorkers);
         }
@@ -152,6 +166,11 @@ final class ControllerCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--certificate-request-minimum-backoff-duration (" + minimumBackoff
                     + ") must not be greater than --certificate-request-maximum-backoff-duration (" + maximumBackoff
                     + ")");
+        }
+        FeatureGates gates = FeatureGates.parse(String.join(",", featureGates));
+        if (gates.enabled(FeatureGate.VALIDATE_CAA)) {
+            log.warn("feature gate {} has no effect: cert-manager removed it and accepts it only so that existing"
+                    + " flags keep working", FeatureGate.VALIDATE_CAA.gateName());
         }
         ControllerOptions options = new ControllerOptions(clusterResourceNamespace, minimumBackoff, maximumBackoff,
                 List.copyOf(copiedAnnotationPrefixes), enableCertificateOwnerRef, concurrentWorkers);
@@ -165,6 +184,7 @@ final class ControllerCommand implements Callable<Integer> {
                 .withNamespace(namespace)
                 .withLeaderElection(election)
                 .withListenAddresses(metricsListenAddress, healthzListenAddress)
+                .withFeatureGates(gates)
                 .withClock(Clock.systemUTC());
     }
 

@@ -16,11 +16,13 @@ import java.util.Objects;
  * @param leaderElection the Lease election
  * @param metricsListenAddress {@code host:port} of {@code /metrics} ({@code --metrics-listen-address})
  * @param healthzListenAddress {@code host:port} of {@code /livez} ({@code --internal-healthz-listen-address})
+ * @param featureGates the {@code --feature-gates} values; {@link FeatureGates#parse} accepts only values that
+ *     the controllers implement
  * @param clock the clock every timing rule reads
  */
 public record KubernetesRuntimeSettings(ControllerOptions controllerOptions, List<String> controllers, String namespace,
         KubernetesClusterOptions clusterOptions, LeaderElectionSettings leaderElection, String metricsListenAddress,
-        String healthzListenAddress, Clock clock) {
+        String healthzListenAddress, FeatureGates featureGates, Clock clock) {
     public static final String DEFAULT_METRICS_LISTEN_ADDRESS = "0.0.0.0:9402";
     public static final String DEFAULT_HEALTHZ_LISTEN_ADDRESS = "0.0.0.0:9403";
 
@@ -35,42 +37,48 @@ public record KubernetesRuntimeSettings(ControllerOptions controllerOptions, Lis
         Objects.requireNonNull(leaderElection, "leaderElection");
         Objects.requireNonNull(metricsListenAddress, "metricsListenAddress");
         Objects.requireNonNull(healthzListenAddress, "healthzListenAddress");
+        Objects.requireNonNull(featureGates, "featureGates");
         Objects.requireNonNull(clock, "clock");
     }
 
     public static KubernetesRuntimeSettings defaults() {
         return new KubernetesRuntimeSettings(ControllerOptions.defaults(), List.of("*"), null,
                 KubernetesClusterOptions.defaults(), LeaderElectionSettings.defaults(), DEFAULT_METRICS_LISTEN_ADDRESS,
-                DEFAULT_HEALTHZ_LISTEN_ADDRESS, Clock.systemUTC());
+                DEFAULT_HEALTHZ_LISTEN_ADDRESS, FeatureGates.defaults(), Clock.systemUTC());
     }
 
     public KubernetesRuntimeSettings withControllerOptions(ControllerOptions options) {
         return new KubernetesRuntimeSettings(options, controllers, namespace, clusterOptions, leaderElection,
-                metricsListenAddress, healthzListenAddress, clock);
+                metricsListenAddress, healthzListenAddress, featureGates, clock);
     }
 
     public KubernetesRuntimeSettings withControllers(List<String> entries) {
         return new KubernetesRuntimeSettings(controllerOptions, entries, namespace, clusterOptions, leaderElection,
-                metricsListenAddress, healthzListenAddress, clock);
+                metricsListenAddress, healthzListenAddress, featureGates, clock);
     }
 
     public KubernetesRuntimeSettings withNamespace(String watchedNamespace) {
         return new KubernetesRuntimeSettings(controllerOptions, controllers, watchedNamespace, clusterOptions,
-                leaderElection, metricsListenAddress, healthzListenAddress, clock);
+                leaderElection, metricsListenAddress, healthzListenAddress, featureGates, clock);
     }
 
     public KubernetesRuntimeSettings withLeaderElection(LeaderElectionSettings election) {
         return new KubernetesRuntimeSettings(controllerOptions, controllers, namespace, clusterOptions, election,
-                metricsListenAddress, healthzListenAddress, clock);
+                metricsListenAddress, healthzListenAddress, featureGates, clock);
     }
 
     public KubernetesRuntimeSettings withListenAddresses(String metrics, String healthz) {
         return new KubernetesRuntimeSettings(controllerOptions, controllers, namespace, clusterOptions, leaderElection,
-                metrics, healthz, clock);
+                metrics, healthz, featureGates, clock);
+    }
+
+    public KubernetesRuntimeSettings withFeatureGates(FeatureGates gates) {
+        return new KubernetesRuntimeSettings(controllerOptions, controllers, namespace, clusterOptions, leaderElection,
+                metricsListenAddress, healthzListenAddress, gates, clock);
     }
 
     public KubernetesRuntimeSettings withClock(Clock newClock) {
         return new KubernetesRuntimeSettings(controllerOptions, controllers, namespace, clusterOptions, leaderElection,
-                metricsListenAddress, healthzListenAddress, newClock);
+                metricsListenAddress, healthzListenAddress, featureGates, newClock);
     }
 }
