@@ -5,6 +5,7 @@ import io.certwright.api.model.Certificate;
 import io.certwright.api.model.CertificateCondition;
 import io.certwright.api.model.CertificateStatus;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,8 +34,11 @@ public final class CertificateConditions {
     }
 
     /**
-     * Sets a condition in place. The transition time is {@code now} for a new condition or a changed
-     * status, and kept otherwise.
+     * Sets a condition in place. The transition time is {@code now}, cut to whole seconds as
+     * Kubernetes stores times, for a new condition or a changed status, and kept otherwise. Whole
+     * seconds matter: the request manager compares a CertificateRequest's whole-second failure time
+     * with this transition time, and a fraction would make a request that failed in the same second
+     * look older than the issuance and be replaced again and again.
      */
     public static void set(Certificate certificate, String type, String status, String reason, String message,
             Instant now) {
@@ -48,7 +52,7 @@ public final class CertificateConditions {
                 .withReason(reason)
                 .withMessage(message)
                 .withObservedGeneration(generation)
-                .withLastTransitionTime(now);
+                .withLastTransitionTime(now.truncatedTo(ChronoUnit.SECONDS));
 
         boolean replaced = false;
         for (int i = 0; i < conditions.size(); i++) {

@@ -32,6 +32,7 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -207,7 +208,7 @@ public final class IssuingController implements Reconciler {
         CertificateStatus status = CertificateConditions.statusOf(certificate);
         Integer attempts = status.getFailedIssuanceAttempts();
         status.setFailedIssuanceAttempts(attempts == null ? 1 : attempts + 1);
-        status.setLastFailureTime(clock.instant());
+        status.setLastFailureTime(clock.instant().truncatedTo(ChronoUnit.SECONDS));
         CertificateConditions.set(certificate, Conditions.ISSUING, Conditions.FALSE, reason, message, clock.instant());
         cluster.updateStatus(ResourceKind.CERTIFICATE, certificate);
         log.info("certificate issuance failed: attempt {}: reason {}: {}", status.getFailedIssuanceAttempts(), reason,

@@ -71,6 +71,20 @@ class FailedIssuanceBackoffTest {
     }
 
     @Test
+    void failureInSameSecondKeepsRequest() {
+        SwitchableIssuerBackend failing = new SwitchableIssuerBackend();
+        Scenario midSecond = Scenario.create(failing.controllers());
+        midSecond.advance(Duration.ofMillis(500));
+
+        midSecond.apply(SwitchableIssuerBackend.ISSUER + "---\n" + CERTIFICATE);
+
+        assertThat(midSecond.requestChanges).containsExactly("+flaky-1");
+        CertificateStatus status = midSecond.certificate("flaky").getStatus();
+        assertThat(status.getLastFailureTime()).isEqualTo(Harness.START);
+        assertThat(status.getFailedIssuanceAttempts()).isEqualTo(1);
+    }
+
+    @Test
     void failedRequestOfSameRevisionIsReplaced() {
         scenario.advance(Duration.ofHours(1));
 
