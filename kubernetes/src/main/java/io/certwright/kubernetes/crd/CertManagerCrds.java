@@ -4,11 +4,12 @@ import io.certwright.core.cluster.ResourceKind;
 import java.util.List;
 
 /**
- * The CRDs of the {@code cert-manager.io} group, with the names, printer columns and selectable
- * fields of cert-manager v1.21.
+ * The CRDs of the {@code cert-manager.io} and {@code acme.cert-manager.io} groups, with the names,
+ * printer columns and selectable fields of cert-manager v1.21.
  */
 public final class CertManagerCrds {
     static final String CATEGORY = "cert-manager";
+    static final String ACME_CATEGORY = "cert-manager-acme";
     private static final List<String> ISSUER_REF_FIELDS =
             List.of(".spec.issuerRef.group", ".spec.issuerRef.kind", ".spec.issuerRef.name");
 
@@ -51,8 +52,27 @@ public final class CertManagerCrds {
                     PrinterColumn.age()),
             List.of());
 
+    public static final CrdDefinition ORDER = new CrdDefinition(ResourceKind.ORDER,
+            "orders", "order", List.of(), List.of(CATEGORY, ACME_CATEGORY),
+            List.of(
+                    PrinterColumn.string("State", ".status.state"),
+                    PrinterColumn.wide("Issuer", ".spec.issuerRef.name"),
+                    PrinterColumn.wide("Reason", ".status.reason"),
+                    PrinterColumn.age()),
+            ISSUER_REF_FIELDS);
+
+    public static final CrdDefinition CHALLENGE = new CrdDefinition(ResourceKind.CHALLENGE,
+            "challenges", "challenge", List.of(), List.of(CATEGORY, ACME_CATEGORY),
+            List.of(
+                    PrinterColumn.string("State", ".status.state"),
+                    PrinterColumn.string("Domain", ".spec.dnsName"),
+                    PrinterColumn.wide("Reason", ".status.reason"),
+                    PrinterColumn.age()),
+            ISSUER_REF_FIELDS);
+
     /** Every CRD generated into {@code deploy/crds}. */
-    public static final List<CrdDefinition> ALL = List.of(CERTIFICATE, CERTIFICATE_REQUEST, ISSUER, CLUSTER_ISSUER);
+    public static final List<CrdDefinition> ALL =
+            List.of(CERTIFICATE, CERTIFICATE_REQUEST, ISSUER, CLUSTER_ISSUER, ORDER, CHALLENGE);
 
     private CertManagerCrds() {
     }

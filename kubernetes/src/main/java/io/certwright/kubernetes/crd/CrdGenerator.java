@@ -14,8 +14,9 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 /**
  * Writes {@code apiextensions.k8s.io/v1} CustomResourceDefinitions for the cert-manager kinds: only
- * version {@code v1}, served and stored, with the status subresource, printer columns, short names,
- * categories, selectable fields and the schema derived from the model classes.
+ * version {@code v1}, served and stored, with the status subresource, printer columns, short names
+ * (omitted when a kind has none), categories, selectable fields and the schema derived from the model
+ * classes.
  *
  * <p>The output is a pure function of the model classes and {@link CertManagerCrds}, so regenerating
  * gives identical bytes; a test compares the files under {@code deploy/crds} with fresh output.
@@ -78,7 +79,9 @@ public final class CrdGenerator {
         names.put("kind", definition.kind().kind());
         names.put("listKind", definition.kind().kind() + "List");
         names.put("plural", definition.plural());
-        names.put("shortNames", definition.shortNames());
+        if (!definition.shortNames().isEmpty()) {
+            names.put("shortNames", definition.shortNames());
+        }
         names.put("singular", definition.singular());
 
         Map<String, Object> version = new LinkedHashMap<>();

@@ -1,5 +1,7 @@
 package io.certwright.kubernetes.crd;
 
+import io.certwright.api.model.ACMEAuthorization;
+import io.certwright.api.model.ACMEChallenge;
 import io.certwright.api.model.CertificateAdditionalOutputFormat;
 import io.certwright.api.model.CertificateCondition;
 import io.certwright.api.model.CertificatePrivateKey;
@@ -9,13 +11,18 @@ import io.certwright.api.model.CertificateRequestSpec;
 import io.certwright.api.model.CertificateRequestStatus;
 import io.certwright.api.model.CertificateSpec;
 import io.certwright.api.model.CertificateStatus;
+import io.certwright.api.model.ChallengeSpec;
+import io.certwright.api.model.ChallengeStatus;
 import io.certwright.api.model.IssuerCondition;
 import io.certwright.api.model.IssuerReference;
 import io.certwright.api.model.IssuerStatus;
 import io.certwright.api.model.JKSKeystore;
 import io.certwright.api.model.LocalObjectReference;
+import io.certwright.api.model.OrderSpec;
+import io.certwright.api.model.OrderStatus;
 import io.certwright.api.model.PKCS12Keystore;
 import io.certwright.api.model.SecretKeySelector;
+import io.certwright.api.model.States;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +35,9 @@ import java.util.Map;
  */
 final class SchemaRules {
     private static final List<String> CONDITION_STATUSES = List.of("True", "False", "Unknown");
+    /** States of an ACME Order, Authorization or Challenge, as cert-manager names them. */
+    private static final List<String> ACME_STATES = List.of(States.VALID, States.READY, States.PENDING,
+            States.PROCESSING, States.INVALID, States.EXPIRED, States.ERRORED);
     private static final List<String> KEY_USAGES = List.of(
             "signing", "digital signature", "content commitment", "key encipherment", "key agreement",
             "data encipherment", "cert sign", "crl sign", "encipher only", "decipher only", "any", "server auth",
@@ -47,7 +57,12 @@ final class SchemaRules {
             Map.entry(CertificateRenewalWindow.class, List.of("cron", "windowDuration")),
             Map.entry(CertificateCondition.class, List.of("status", "type")),
             Map.entry(CertificateRequestCondition.class, List.of("status", "type")),
-            Map.entry(IssuerCondition.class, List.of("status", "type")));
+            Map.entry(IssuerCondition.class, List.of("status", "type")),
+            Map.entry(OrderSpec.class, List.of("issuerRef", "request")),
+            Map.entry(ACMEAuthorization.class, List.of("url")),
+            Map.entry(ACMEChallenge.class, List.of("token", "type", "url")),
+            Map.entry(ChallengeSpec.class, List.of("authorizationURL", "dnsName", "issuerRef", "key", "solver",
+                    "token", "type", "url")));
 
     /** Extra schema keywords of one property, by model class and JSON property name. */
     private static final Map<Class<?>, Map<String, Map<String, Object>>> PROPERTY_RULES = Map.ofEntries(
@@ -74,7 +89,11 @@ final class SchemaRules {
             Map.entry(IssuerCondition.class, Map.of("status", enumOf(CONDITION_STATUSES))),
             Map.entry(CertificateStatus.class, Map.of("conditions", listMapKeyedBy("type"))),
             Map.entry(CertificateRequestStatus.class, Map.of("conditions", listMapKeyedBy("type"))),
-            Map.entry(IssuerStatus.class, Map.of("conditions", listMapKeyedBy("type"))));
+            Map.entry(IssuerStatus.class, Map.of("conditions", listMapKeyedBy("type"))),
+            Map.entry(OrderStatus.class, Map.of("state", enumOf(ACME_STATES))),
+            Map.entry(ACMEAuthorization.class, Map.of("initialState", enumOf(ACME_STATES))),
+            Map.entry(ChallengeSpec.class, Map.of("type", enumOf("HTTP-01", "DNS-01"))),
+            Map.entry(ChallengeStatus.class, Map.of("state", enumOf(ACME_STATES))));
 
     private SchemaRules() {
     }

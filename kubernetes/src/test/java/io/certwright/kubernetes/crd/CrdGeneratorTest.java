@@ -59,9 +59,54 @@ class CrdGeneratorTest {
     }
 
     @Test
-    void everyCrdIsInCertManagerCategory() {
-        for (CrdDefinition definition : CertManagerCrds.ALL) {
+    void acmeKindsHaveNoShortNames() {
+        for (CrdDefinition definition : List.of(CertManagerCrds.ORDER, CertManagerCrds.CHALLENGE)) {
+            assertThat(crd(definition).at("/spec/names").has("shortNames")).as(definition.crdName()).isFalse();
+        }
+    }
+
+    @Test
+    void certManagerKindsAreInCertManagerCategory() {
+        for (CrdDefinition definition : List.of(CertManagerCrds.CERTIFICATE, CertManagerCrds.CERTIFICATE_REQUEST,
+                CertManagerCrds.ISSUER, CertManagerCrds.CLUSTER_ISSUER)) {
             assertThat(names(definition, "categories")).as(definition.crdName()).containsExactly("cert-manager");
+        }
+    }
+
+    @Test
+    void acmeKindsAreInBothCategories() {
+        for (CrdDefinition definition : List.of(CertManagerCrds.ORDER, CertManagerCrds.CHALLENGE)) {
+            assertThat(names(definition, "categories")).as(definition.crdName())
+                    .containsExactly("cert-manager", "cert-manager-acme");
+        }
+    }
+
+    @Test
+    void acmeKindsAreNamespacedInAcmeGroup() {
+        for (CrdDefinition definition : List.of(CertManagerCrds.ORDER, CertManagerCrds.CHALLENGE)) {
+            JsonNode spec = crd(definition).at("/spec");
+
+            assertThat(spec.get("group").asString()).as(definition.crdName()).isEqualTo("acme.cert-manager.io");
+            assertThat(spec.get("scope").asString()).as(definition.crdName()).isEqualTo("Namespaced");
+        }
+    }
+
+    @Test
+    void acmeCrdNamesMatchCertManager() {
+        assertThat(crd(CertManagerCrds.ORDER).at("/metadata/name").asString())
+                .isEqualTo("orders.acme.cert-manager.io");
+        assertThat(crd(CertManagerCrds.CHALLENGE).at("/metadata/name").asString())
+                .isEqualTo("challenges.acme.cert-manager.io");
+    }
+
+    @Test
+    void everyCrdServesOnlyV1() {
+        for (CrdDefinition definition : CertManagerCrds.ALL) {
+            JsonNode versions = crd(definition).at("/spec/versions");
+
+            assertThat(versions.size()).as(definition.crdName()).isEqualTo(1);
+            assertThat(versions.get(0).get("name").asString()).as(definition.crdName()).isEqualTo("v1");
+            assertThat(versions.get(0).get("storage").asBoolean()).as(definition.crdName()).isTrue();
         }
     }
 
@@ -101,8 +146,78 @@ class CrdGeneratorTest {
     }
 
     @Test
+    void orderPrinterColumnsMatchCertManager() {
+        assertThat(columns(CertManagerCrds.ORDER)).containsExactly(
+                "State|.status.state|string|0",
+                "Issuer|.spec.issuerRef.name|string|1",
+                "Reason|.status.reason|string|1",
+                "Age|.metadata.creationTimestamp|date|0");
+    }
+
+    @Test
+    void challengePrinterColumnsMatchCertManager() {
+        assertThat(columns(CertManagerCrds.CHALLENGE)).containsExactly(
+                "State|.status.state|string|0",
+                "Domain|.spec.dnsName|string|0",
+                "Reason|.status.reason|string|1",
+                "Age|.metadata.creationTimestamp|date|0");
+    }
+
+    @Test
+    void acmeStatesAreEnums() {
+        String states = "[\"valid\",\"ready\",\"pending\",\"processing\",\"invalid\",\"expired\",\"errored\"]";
+
+        assertThat(schema(CertManagerCrds.ORDER).at("/properties/status/properties/state/enum").toString())
+                .isEqualTo(states);
+        assertThat(schema(CertManagerCrds.ORDER)
+                .at("/properties/status/properties/authorizations/items/properties/initialState/enum").toString())
+                .isEqualTo(states);
+        assertThat(schema(CertManagerCrds.CHALLENGE).at("/properties/status/properties/state/enum").toString())
+                .isEqualTo(states);
+    }
+
+    @Test
+    void challengeTypeIsEnum() {
+        JsonNode type = schema(CertManagerCrds.CHALLENGE).at("/properties/spec/properties/type");
+
+        assertThat(type.get("enum").toString()).isEqualTo("[\"HTTP-01\",\"DNS-01\"]");
+    }
+
+    @Test
+    void acmeChallengeTypeIsFreeString() {
+        JsonNode type = schema(CertManagerCrds.ORDER)
+                .at("/properties/status/properties/authorizations/items/properties/challenges/items/properties/type");
+
+        assertThat(type.get("type").asString()).isEqualTo("string");
+        assertThat(type.has("enum")).isFalse();
+    }
+
+    @Test
+    void orderSpecRequiresIssuerRefAndRequest() {
+        JsonNode required = schema(CertManagerCrds.ORDER).at("/properties/spec/required");
+
+        assertThat(required.toString()).isEqualTo("[\"issuerRef\",\"request\"]");
+    }
+
+    @Test
+    void challengeSpecRequiresEveryFieldButWildcard() {
+        JsonNode required = schema(CertManagerCrds.CHALLENGE).at("/properties/spec/required");
+
+        assertThat(required.toString()).isEqualTo(
+                "[\"authorizationURL\",\"dnsName\",\"issuerRef\",\"key\",\"solver\",\"token\",\"type\",\"url\"]");
+    }
+
+    @Test
+    void orderCertificateIsBase64String() {
+        JsonNode certificate = schema(CertManagerCrds.ORDER).at("/properties/status/properties/certificate");
+
+        assertThat(certificate.get("format").asString()).isEqualTo("byte");
+    }
+
+    @Test
     void issuerRefFieldsAreSelectable() {
-        for (CrdDefinition definition : List.of(CertManagerCrds.CERTIFICATE, CertManagerCrds.CERTIFICATE_REQUEST)) {
+        for (CrdDefinition definition : List.of(CertManagerCrds.CERTIFICATE, CertManagerCrds.CERTIFICATE_REQUEST,
+                CertManagerCrds.ORDER, CertManagerCrds.CHALLENGE)) {
             List<String> paths = new ArrayList<>();
             version(definition).get("selectableFields").forEach(field -> paths.add(field.get("jsonPath").asString()));
 
@@ -125,7 +240,8 @@ class CrdGeneratorTest {
 
         assertThat(paths).containsExactlyInAnyOrder(
                 "Issuer.spec.acme.solvers[].dns01", "Issuer.spec.acme.solvers[].http01",
-                "ClusterIssuer.spec.acme.solvers[].dns01", "ClusterIssuer.spec.acme.solvers[].http01");
+                "ClusterIssuer.spec.acme.solvers[].dns01", "ClusterIssuer.spec.acme.solvers[].http01",
+                "Challenge.spec.solver.dns01", "Challenge.spec.solver.http01");
     }
 
     @Test
@@ -193,6 +309,15 @@ class CrdGeneratorTest {
     void crdNameIsPluralDotGroup() {
         assertThat(crd(CertManagerCrds.CERTIFICATE_REQUEST).at("/metadata/name").asString())
                 .isEqualTo("certificaterequests.cert-manager.io");
+    }
+
+    private static List<String> columns(CrdDefinition definition) {
+        List<String> rendered = new ArrayList<>();
+        for (JsonNode column : version(definition).get("additionalPrinterColumns")) {
+            rendered.add(column.get("name").asString() + "|" + column.get("jsonPath").asString() + "|"
+                    + column.get("type").asString() + "|" + column.path("priority").asInt(0));
+        }
+        return rendered;
     }
 
     private static List<String> names(CrdDefinition definition, String field) {
