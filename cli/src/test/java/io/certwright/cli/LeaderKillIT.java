@@ -245,8 +245,11 @@ class LeaderKillIT {
         System.out.println("LeaderKillIT: standby controllers running " + Duration.ofNanos(System.nanoTime() - killed)
                 .toMillis() + " ms after the kill");
 
-        await("every Certificate is Ready at its new spec", READY_TIMEOUT,
-                () -> ready("root-ca") && ready("web") && ready("api") && ready("late"));
+        // Readiness may report Ready from the new Secret a moment before the issuing controller records
+        // the revision, so the wait covers both.
+        await("every Certificate is Ready at its new spec and revision", READY_TIMEOUT,
+                () -> ready("root-ca") && ready("web") && ready("api") && ready("late")
+                        && revision("web") >= 2 && revision("api") >= 2 && revision("late") >= 1);
 
         assertThat(takeover).isLessThan(limit);
         assertThat(standby.process().isAlive()).isTrue();
