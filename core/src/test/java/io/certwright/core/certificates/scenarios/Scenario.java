@@ -6,19 +6,15 @@ import io.certwright.api.SecretKeys;
 import io.certwright.api.model.Certificate;
 import io.certwright.api.model.CertificateCondition;
 import io.certwright.api.model.CertificateRequest;
-import io.certwright.core.CoreControllers;
 import io.certwright.core.ControllerOptions;
-import io.certwright.core.certificates.secrets.SecretData;
+import io.certwright.core.CoreControllers;
 import io.certwright.core.cluster.Event;
 import io.certwright.core.cluster.ResourceKind;
 import io.certwright.core.testing.ControllerSet;
 import io.certwright.core.testing.Harness;
-import io.certwright.pki.Pem;
-import io.certwright.pki.PkiException;
-import io.certwright.pki.PrivateKeys;
+import io.certwright.core.testing.SecretContents;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
-import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -220,40 +216,30 @@ final class Scenario {
     }
 
     static byte[] data(Secret secret, String key) {
-        return SecretData.get(secret, key);
+        return SecretContents.data(secret, key);
     }
 
     static String text(Secret secret, String key) {
-        return new String(data(secret, key), StandardCharsets.US_ASCII);
+        return SecretContents.text(secret, key);
     }
 
     static Map<String, String> annotations(HasMetadata object) {
-        Map<String, String> annotations = object.getMetadata().getAnnotations();
-        return annotations == null ? Map.of() : annotations;
+        return SecretContents.annotations(object);
     }
 
     static Map<String, String> labels(HasMetadata object) {
-        Map<String, String> labels = object.getMetadata().getLabels();
-        return labels == null ? Map.of() : labels;
+        return SecretContents.labels(object);
     }
 
     static List<X509Certificate> chain(Secret secret, String key) {
-        try {
-            return Pem.parseCertificates(data(secret, key));
-        } catch (PkiException e) {
-            throw new AssertionError("Secret key " + key + " does not hold PEM certificates", e);
-        }
+        return SecretContents.chain(secret, key);
     }
 
     static X509Certificate leaf(Secret secret) {
-        return chain(secret, SecretKeys.TLS_CERT).get(0);
+        return SecretContents.leaf(secret);
     }
 
     static PrivateKey privateKey(Secret secret) {
-        try {
-            return PrivateKeys.parsePem(data(secret, SecretKeys.TLS_KEY));
-        } catch (PkiException e) {
-            throw new AssertionError("Secret does not hold a PEM private key", e);
-        }
+        return SecretContents.privateKey(secret);
     }
 }
