@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 /**
  * Issues N certificates from one CA issuer in the local runtime and prints the rate next to the
  * bare key + CSR + signing rate. Both are measured in the same JVM, so the two numbers share one
- * machine, one JDK and one JIT state. The last line holds {@code key=value} pairs for scripts.
+ * machine, one JDK and one JIT state. The last line contains {@code key=value} pairs for scripts.
  *
  * <p>Usage: {@code ScaleBenchmark --runtime local --count 1000 [--key ecdsa|rsa] [--workers 5]}.
  */

@@ -16,9 +16,9 @@ import java.util.Objects;
 /**
  * The CA issuer: signs with the key pair in the Secret named by {@code spec.ca.secretName}.
  *
- * <p>The Secret's {@code tls.crt} holds the signing certificate first, optionally followed by its
- * issuers; {@code tls.key} holds the signing certificate's key; an optional {@code ca.crt} adds
- * more CA certificates. The issued chain is rebuilt from issuer/subject links, so duplicates and
+ * <p>The Secret's {@code tls.crt} contains the signing certificate first, optionally followed by
+ * its issuers. {@code tls.key} contains the signing certificate's key, and an optional
+ * {@code ca.crt} adds more CA certificates. The issued chain is rebuilt from issuer/subject links, so duplicates and
  * the order after the first certificate do not matter: it runs from the leaf up and leaves out a
  * self-signed root, and the CA is that root, or the top-most certificate when there is no root.
  * Stateless and thread-safe.
@@ -80,9 +80,8 @@ public final class CaBackend implements IssuerBackend {
             return switch (e.problem()) {
                 case NOT_FOUND -> new SignResult.Pending("SecretMissing",
                         "Referenced secret " + secret + " not found: " + e.getMessage(), false);
-                // NOTE: cert-manager reports a key that does not match its certificate only when signing,
-                // as a terminal SigningError; here it stays Pending so that fixing the Secret lets the
-                // request proceed.
+                // NOTE: cert-manager fails such a request for good with SigningError. Here it stays
+                // Pending, so fixing the Secret lets the request proceed.
                 case INVALID_DATA, KEY_MISMATCH -> new SignResult.Pending("SecretInvalidData",
                         "Failed to parse signing CA keypair from secret " + secret + ": " + e.getMessage(), false);
                 case READ_FAILED -> new SignResult.Pending("SecretGetError",

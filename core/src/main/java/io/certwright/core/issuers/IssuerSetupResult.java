@@ -4,8 +4,8 @@ import io.certwright.api.model.ACMEIssuerStatus;
 import java.util.List;
 
 /**
- * What an issuer's setup decided: the Ready condition to write, the events to record on the
- * issuer, and whether the setup failed in a way that is worth retrying.
+ * Outcome of an issuer's setup: the Ready condition to write, the events to record on the issuer,
+ * and whether the setup failed in a way that is worth retrying.
  *
  * @param ready {@code True} or {@code False}, the status of the Ready condition
  * @param reason the Ready condition reason, e.g. {@code KeyPairVerified}
@@ -27,17 +27,17 @@ public record IssuerSetupResult(String ready, String reason, String message, Lis
         events = List.copyOf(events);
     }
 
-    /** The issuer is ready to sign. */
+    /** Returns the outcome for an issuer that is ready to sign. */
     public static IssuerSetupResult ready(String reason, String message, IssuerEvent... events) {
         return new IssuerSetupResult(TRUE, reason, message, List.of(events), null, null);
     }
 
-    /** The issuer cannot sign, and retrying without a change to it or its Secrets would not help. */
+    /** Returns the outcome for an issuer that cannot sign until it or its Secrets change, so it is not retried. */
     public static IssuerSetupResult notReady(String reason, String message, IssuerEvent... events) {
         return new IssuerSetupResult(FALSE, reason, message, List.of(events), null, null);
     }
 
-    /** The issuer cannot sign now; the controller retries with backoff. */
+    /** Returns the outcome for an issuer that cannot sign now, which the controller retries with backoff. */
     public static IssuerSetupResult retry(String reason, String message, String error, IssuerEvent... events) {
         return new IssuerSetupResult(FALSE, reason, message, List.of(events), error, null);
     }
