@@ -194,11 +194,21 @@ public final class PrivateKeys {
     }
 
     /**
-     * Derives the public key of a private key.
+     * Derives the public key of a private key, remembering it for later calls with the same key.
      *
      * @throws IllegalArgumentException if the key is an RSA key without CRT parameters or of an unsupported type
      */
     public static PublicKey publicKeyOf(PrivateKey key) {
+        PublicKey remembered = DerivedPublicKeys.get(key.getEncoded());
+        if (remembered != null) {
+            return remembered;
+        }
+        PublicKey derived = derivePublicKey(key);
+        DerivedPublicKeys.put(key.getEncoded(), derived);
+        return derived;
+    }
+
+    private static PublicKey derivePublicKey(PrivateKey key) {
         try {
             AsymmetricKeyParameter parameters = PrivateKeyFactory.createKey(PrivateKeyInfo.getInstance(key.getEncoded()));
             AsymmetricKeyParameter publicParameters;

@@ -157,4 +157,21 @@ class PrivateKeysTest {
         assertThat(PrivateKeys.publicKeysEqual(TestPki.ecKey(0).getPublic(), TestPki.ecKey(0).getPublic())).isTrue();
         assertThat(PrivateKeys.publicKeysEqual(TestPki.ecKey(0).getPublic(), TestPki.ecKey(1).getPublic())).isFalse();
     }
+
+    @Test
+    void publicKeyOfRepeatedCallsMatchEachKey() throws Exception {
+        KeyPair first = PrivateKeys.generate(KeyAlgorithm.ECDSA, 256);
+        KeyPair second = PrivateKeys.generate(KeyAlgorithm.ECDSA, 256);
+        PrivateKey firstReparsed = PrivateKeys.parsePem(PrivateKeys.encodePem(first.getPrivate(), KeyEncoding.PKCS8)
+                .getBytes(StandardCharsets.US_ASCII));
+
+        for (int call = 0; call < 3; call++) {
+            assertThat(PrivateKeys.publicKeysEqual(PrivateKeys.publicKeyOf(first.getPrivate()), first.getPublic()))
+                    .isTrue();
+            assertThat(PrivateKeys.publicKeysEqual(PrivateKeys.publicKeyOf(second.getPrivate()), second.getPublic()))
+                    .isTrue();
+            assertThat(PrivateKeys.publicKeysEqual(PrivateKeys.publicKeyOf(firstReparsed), first.getPublic()))
+                    .isTrue();
+        }
+    }
 }
