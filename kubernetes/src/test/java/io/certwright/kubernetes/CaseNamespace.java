@@ -84,8 +84,13 @@ final class CaseNamespace {
     }
 
     Certificate certificate(String certificate) {
-        return observer.get(ResourceKind.CERTIFICATE, name, certificate)
+        return findCertificate(certificate)
                 .orElseThrow(() -> new AssertionError("Certificate " + name + "/" + certificate + " not found"));
+    }
+
+    /** Returns the Certificate as the observer last saw it, or empty before the observer has seen it. */
+    Optional<Certificate> findCertificate(String certificate) {
+        return observer.get(ResourceKind.CERTIFICATE, name, certificate);
     }
 
     Optional<CertificateCondition> condition(String certificate, String type) {

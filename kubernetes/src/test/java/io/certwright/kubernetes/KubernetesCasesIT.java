@@ -604,24 +604,8 @@ class KubernetesCasesIT {
     @Order(91)
     void failedIssuanceBacksOffOneHour() throws Exception {
         CaseNamespace space = namespace("failure-backoff");
-        space.apply(CA_ISSUER);
-        space.awaitReady("root");
-        Map<String, String> reusedKey = Map.of(SecretKeys.TLS_KEY,
-                space.secret("root-ca").getData().get(SecretKeys.TLS_KEY));
-        space.createSecret(new SecretBuilder().withNewMetadata().withName("flaky-tls").endMetadata()
-                .withType("Opaque").withData(reusedKey).build());
         Instant applied = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-
-        space.apply("""
-                apiVersion: cert-manager.io/v1
-                kind: Certificate
-                metadata: {name: flaky}
-                spec:
-                  secretName: flaky-tls
-                  dnsNames: [flaky.example.com]
-                  privateKey: {algorithm: ECDSA, rotationPolicy: Never}
-                  issuerRef: {name: int-ca, kind: Issuer}
-                """);
+        applyFlakyCertificate(space);
         PeerCluster.await("Certificate flaky records its first failed issuance", CaseNamespace.READY_TIMEOUT,
                 () -> failedAttempts(space, "flaky") == 1 && space.condition("flaky", Conditions.ISSUING)
                         .map(condition -> Conditions.FALSE.equals(condition.getStatus())).orElse(false));
@@ -668,7 +652,63 @@ class KubernetesCasesIT {
                 .containsExactly("+flaky-1", "-flaky-1", "+flaky-1");
     }
 
+    /**
+     * The later steps of the failure backoff against the API server: each failed retry doubles the wait, from
+     * one hour up to the 32 hour ceiling, which then repeats. No retry starts before its wait ends.
+     */
+    @Test
+    @Order(92)
+    void failedIssuanceBackoffDoublesToCeiling() throws Exception {
+        CaseNamespace space = namespace("failure-ceiling");
+        applyFlakyCertificate(space);
+        List<Duration> expectedWaits = List.of(Duration.ofHours(1), Duration.ofHours(2), Duration.ofHours(4),
+                Duration.ofHours(8), Duration.ofHours(16), Duration.ofHours(32), Duration.ofHours(32));
+
+        for (int attempt = 1; attempt <= expectedWaits.size(); attempt++) {
+            int failures = attempt;
+            PeerCluster.await("Certificate flaky records failed issuance " + attempt, CaseNamespace.READY_TIMEOUT,
+                    () -> failedAttempts(space, "flaky") == failures);
+            Instant lastFailure = space.certificate("flaky").getStatus().getLastFailureTime();
+            Instant backoffEnd = lastFailure.plus(expectedWaits.get(attempt - 1));
+
+            clock.jumpTo(backoffEnd.minusSeconds(20));
+            Thread.sleep(QUIET.toMillis());
+            assertThat(failedAttempts(space, "flaky")).as("failed attempts 20 s before wait %d of %s ends", attempt,
+                    expectedWaits.get(attempt - 1)).isEqualTo(attempt);
+            assertThat(space.requests("flaky")).as("requests 20 s before wait %d ends", attempt)
+                    .containsExactly("flaky-1");
+
+            clock.jumpTo(backoffEnd.plusSeconds(1));
+        }
+        PeerCluster.await("Certificate flaky records the failed retry after the repeated ceiling",
+                CaseNamespace.READY_TIMEOUT, () -> failedAttempts(space, "flaky") == expectedWaits.size() + 1);
+    }
+
     // ---- helpers ----
+
+    /**
+     * Applies the CA issuer and Certificate {@code flaky}, whose Secret already holds the root CA's key and
+     * whose rotationPolicy Never keeps it, so that every CertificateRequest fails with SigningError: the CA
+     * issuer does not sign a request for its own public key.
+     */
+    private static void applyFlakyCertificate(CaseNamespace space) throws Exception {
+        space.apply(CA_ISSUER);
+        space.awaitReady("root");
+        Map<String, String> reusedKey = Map.of(SecretKeys.TLS_KEY,
+                space.secret("root-ca").getData().get(SecretKeys.TLS_KEY));
+        space.createSecret(new SecretBuilder().withNewMetadata().withName("flaky-tls").endMetadata()
+                .withType("Opaque").withData(reusedKey).build());
+        space.apply("""
+                apiVersion: cert-manager.io/v1
+                kind: Certificate
+                metadata: {name: flaky}
+                spec:
+                  secretName: flaky-tls
+                  dnsNames: [flaky.example.com]
+                  privateKey: {algorithm: ECDSA, rotationPolicy: Never}
+                  issuerRef: {name: int-ca, kind: Issuer}
+                """);
+    }
 
     private CaseNamespace namespace(String name) {
         return CaseNamespace.create(peers, observer, history, name);
@@ -718,8 +758,9 @@ class KubernetesCasesIT {
         return false;
     }
 
+    /** Returns the Certificate's failedIssuanceAttempts, 0 when unset or before the observer has seen it. */
     private static int failedAttempts(CaseNamespace space, String certificate) {
-        CertificateStatus status = space.certificate(certificate).getStatus();
+        CertificateStatus status = space.findCertificate(certificate).map(io.certwright.api.model.Certificate::getStatus).orElse(null);
         return status == null || status.getFailedIssuanceAttempts() == null ? 0 : status.getFailedIssuanceAttempts();
     }
 
