@@ -2,6 +2,7 @@ package io.certwright.local;
 
 import io.certwright.api.Json;
 import io.certwright.core.cluster.ChangeListener;
+import io.certwright.core.cluster.ChangeSink;
 import io.certwright.core.cluster.Cluster;
 import io.certwright.core.cluster.Event;
 import io.certwright.core.cluster.EventRecorder;
@@ -19,7 +20,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -31,11 +31,12 @@ import org.slf4j.LoggerFactory;
  * SIGKILL, loses no write that returned, and leaves every Secret either in its old or in its
  * new version, because each object is replaced by one atomic rename.
  *
- * <p>Changes are stored from the in-memory store's change feed, which delivers them one at a
- * time in write order and before the write returns; so the files follow the same order as
- * memory, and deletions the store cascades (CertificateRequests owned by a deleted
- * Certificate) reach the disk too. Listeners hear of a change only after it is on disk, so a
- * controller never acts on a state that a crash could take back. Thread-safe.
+ * <p>Changes are stored by the in-memory store's {@link ChangeSink}, which receives each
+ * object's changes in write order before the write returns, and before reads or listeners
+ * can see them; so the file of every object follows the same order as memory, deletions the
+ * store cascades (CertificateRequests owned by a deleted Certificate) reach the disk too, and
+ * a controller never acts on a state that a crash could take back. Changes of different
+ * objects are written concurrently. Thread-safe.
  *
  * <p>A failed disk write is raised by the cluster call that caused it, as one
  * {@link UncheckedIOException} naming the object, its path and the cause, and is not logged
@@ -48,7 +49,6 @@ public final class DirectoryCluster implements Cluster {
     private final InMemoryCluster memory;
     private final SecretFiles secretFiles;
     private final PersistentEvents events;
-    private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
     /** Storage failures by object, raised by the write that caused them. */
     private final ConcurrentHashMap<String, RuntimeException> storageFailures = new ConcurrentHashMap<>();
     private volatile boolean loading;
@@ -58,7 +58,7 @@ public final class DirectoryCluster implements Cluster {
         this.memory = new InMemoryCluster(clock);
         this.secretFiles = new SecretFiles(layout);
         this.events = new PersistentEvents(layout, clock);
-        this.memory.addListener(this::onMemoryChange);
+        this.memory.setSink(this::store);
     }
 
     /**
@@ -89,7 +89,7 @@ public final class DirectoryCluster implements Cluster {
                 memory.load(secret);
                 count++;
             }
-            for (ResourceKind<?> kind : ResourceKind.WITH_ACME) {
+            for (ResourceKind<?> kind : ResourceKind.ALL) {
                 if (kind != ResourceKind.SECRET) {
                     count += loadObjects(kind);
                 }
@@ -181,7 +181,7 @@ public final class DirectoryCluster implements Cluster {
 
     @Override
     public void addListener(ChangeListener listener) {
-        listeners.add(listener);
+        memory.addListener(listener);
     }
 
     @Override
@@ -204,24 +204,27 @@ public final class DirectoryCluster implements Cluster {
         return stored;
     }
 
-    private void onMemoryChange(ResourceKind<?> kind, HasMetadata oldObject, HasMetadata newObject) {
-        if (!loading) {
-            HasMetadata object = newObject != null ? newObject : oldObject;
-            String namespace = object.getMetadata().getNamespace();
-            String name = object.getMetadata().getName();
-            try {
-                if (newObject != null) {
-                    persist(kind, newObject);
-                } else {
-                    remove(kind, namespace, name);
-                }
-            } catch (RuntimeException e) {
-                storageFailures.put(objectKey(kind, namespace, name), e);
-                return;
-            }
+    /**
+     * Writes one change to disk. A failure is kept for the write that caused it to raise, and its
+     * listeners are not notified, since the change is not stored.
+     */
+    private boolean store(ResourceKind<?> kind, HasMetadata oldObject, HasMetadata newObject) {
+        if (loading) {
+            return true;
         }
-        for (ChangeListener listener : listeners) {
-            listener.onChange(kind, oldObject, newObject);
+        HasMetadata object = newObject != null ? newObject : oldObject;
+        String namespace = object.getMetadata().getNamespace();
+        String name = object.getMetadata().getName();
+        try {
+            if (newObject != null) {
+                persist(kind, newObject);
+            } else {
+                remove(kind, namespace, name);
+            }
+            return true;
+        } catch (RuntimeException e) {
+            storageFailures.put(objectKey(kind, namespace, name), e);
+            return false;
         }
     }
 

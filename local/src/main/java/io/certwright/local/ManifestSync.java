@@ -46,6 +46,13 @@ final class ManifestSync {
     private static final List<ResourceKind<?>> MANIFEST_ONLY_KINDS =
             List.of(ResourceKind.CERTIFICATE, ResourceKind.ISSUER, ResourceKind.CLUSTER_ISSUER);
 
+    /**
+     * Kinds that manifests may create, in load order. Orders and Challenges are left out because only the ACME
+     * controllers create them.
+     */
+    private static final List<ResourceKind<?>> MANIFEST_KINDS = List.of(ResourceKind.SECRET,
+            ResourceKind.CLUSTER_ISSUER, ResourceKind.ISSUER, ResourceKind.CERTIFICATE, ResourceKind.CERTIFICATE_REQUEST);
+
     private final Cluster cluster;
     private final StateLayout layout;
     private final ManifestChecks checks;
@@ -92,7 +99,7 @@ final class ManifestSync {
             desired.put(key, object);
         }
 
-        for (ResourceKind<?> kind : ResourceKind.ALL) {
+        for (ResourceKind<?> kind : MANIFEST_KINDS) {
             for (ManifestObject object : desired.values()) {
                 if (object.kind() == kind) {
                     createOrUpdate(object, problems);

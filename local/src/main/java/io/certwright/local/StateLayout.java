@@ -86,7 +86,7 @@ public record StateLayout(Path root) {
      */
     public Path objects(ResourceKind<?> kind) {
         String plural = plural(kind);
-        if (kind == ResourceKind.CERTIFICATE_REQUEST || ResourceKind.ACME.contains(kind)) {
+        if (kind == ResourceKind.CERTIFICATE_REQUEST || kind == ResourceKind.ORDER || kind == ResourceKind.CHALLENGE) {
             return root.resolve(plural);
         }
         return root.resolve("status").resolve(plural);

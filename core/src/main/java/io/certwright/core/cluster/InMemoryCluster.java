@@ -26,11 +26,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,8 +45,15 @@ import org.slf4j.LoggerFactory;
  * garbage collection follows only owner references with {@code controller: true}. A create drops the status
  * of the cert-manager kinds, as their status subresource does; {@link #load} keeps it.
  *
- * <p>Objects are deep-copied on the way in and out. Listeners are called after each write, outside the store
- * lock, in the order the writes were applied; a write returns after its notifications were delivered.
+ * <p>Objects are deep-copied on the way in and out. Each change goes first to the {@link ChangeSink}, if one
+ * is set, then becomes visible to reads, then reaches the listeners, all outside the store lock. Changes of
+ * one object are delivered in the order they were applied. Changes of different objects are delivered
+ * concurrently by the threads that wrote them, so listeners may see them in any order. A write returns
+ * after its changes were delivered, so a thread reads its own writes. Writes check resourceVersions against
+ * the newest applied version, which can be ahead of the visible one while its change is being delivered.
+ *
+ * <p>Reads return only delivered versions. With a sink that persists changes, nothing a reader saw can be
+ * lost in a crash, so a write derived from it can never be on disk without its cause.
  * Thread-safe.
  */
 public final class InMemoryCluster implements Cluster {
@@ -61,13 +68,18 @@ public final class InMemoryCluster implements Cluster {
 
     private final Clock clock;
     private final ReentrantLock storeLock = new ReentrantLock();
+    /** The newest applied version of every object, which writes check and build on. Guarded by the store lock. */
     private final Map<ResourceKind<?>, TreeMap<ObjectKey, StoredObject>> objects = new HashMap<>();
+    /** The delivered version of every object, which reads return. Guarded by the store lock. */
+    private final Map<ResourceKind<?>, TreeMap<ObjectKey, StoredObject>> visible = new HashMap<>();
     private long resourceVersion;
 
     private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
-    /** Changes not yet delivered, appended under the store lock so that their order is the write order. */
-    private final ConcurrentLinkedQueue<Change> pending = new ConcurrentLinkedQueue<>();
-    private final ReentrantLock dispatchLock = new ReentrantLock();
+    private volatile ChangeSink sink;
+    /** The delivery lane of every object with changes in flight. Guarded by the store lock. */
+    private final Map<LaneKey, DeliveryLane> lanes = new HashMap<>();
+    /** Changes the write holding the store lock produced, delivered by the same thread after it unlocks. */
+    private List<Change> produced = new ArrayList<>();
 
     private final InMemoryEventStore events;
     private final SecureRandom random = new SecureRandom();
@@ -75,8 +87,9 @@ public final class InMemoryCluster implements Cluster {
     public InMemoryCluster(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.events = new InMemoryEventStore(clock);
-        for (ResourceKind<?> kind : ResourceKind.WITH_ACME) {
+        for (ResourceKind<?> kind : ResourceKind.ALL) {
             objects.put(kind, new TreeMap<>(KEY_ORDER));
+            visible.put(kind, new TreeMap<>(KEY_ORDER));
         }
     }
 
@@ -85,7 +98,7 @@ public final class InMemoryCluster implements Cluster {
         StoredObject stored;
         storeLock.lock();
         try {
-            stored = objects.get(kind).get(key(kind, namespace, name));
+            stored = visible.get(kind).get(key(kind, namespace, name));
         } finally {
             storeLock.unlock();
         }
@@ -122,7 +135,7 @@ public final class InMemoryCluster implements Cluster {
     private List<StoredObject> storedObjects(ResourceKind<?> kind, String namespace) {
         storeLock.lock();
         try {
-            TreeMap<ObjectKey, StoredObject> byKey = objects.get(kind);
+            TreeMap<ObjectKey, StoredObject> byKey = visible.get(kind);
             if (namespace == null || !kind.namespaced()) {
                 return new ArrayList<>(byKey.values());
             }
@@ -217,55 +230,53 @@ public final class InMemoryCluster implements Cluster {
 
     @Override
     public <T extends HasMetadata> void delete(ResourceKind<T> kind, String namespace, String name) {
-        storeLock.lock();
-        try {
+        applyAndDeliver(() -> {
             StoredObject removed = objects.get(kind).remove(key(kind, namespace, name));
             if (removed != null) {
-                pending.add(new Change(kind, removed.object(), null));
+                record(kind, removed.object(), null);
                 collectGarbage(kind, removed.object());
             }
-        } finally {
-            storeLock.unlock();
-        }
-        dispatch();
+            return null;
+        });
     }
 
     @Override
     public Secret applySecret(Secret desired, String fieldManager) {
         Objects.requireNonNull(fieldManager, "fieldManager");
         Secret want = admit(ResourceKind.SECRET, desired);
-        HasMetadata result;
-        storeLock.lock();
-        try {
+        HasMetadata result = applyAndDeliver(() -> {
             Secret stored = (Secret) storedObject(ResourceKind.SECRET, ObjectKey.of(want));
             Secret applied = new SecretApply(want, fieldManager).applyTo(stored);
             if (stored == null) {
                 stampNew(ResourceKind.SECRET, applied);
                 setEntryTime(applied, fieldManager, now());
                 store(ResourceKind.SECRET, null, applied);
-                result = applied;
-            } else {
-                checkTypeUnchanged(stored, want.getType());
-                applied.getMetadata().setResourceVersion(stored.getMetadata().getResourceVersion());
-                if (sameJson(stored, applied)) {
-                    result = stored;
-                } else {
-                    setEntryTime(applied, fieldManager, now());
-                    applied.getMetadata().setResourceVersion(nextResourceVersion());
-                    store(ResourceKind.SECRET, stored, applied);
-                    result = applied;
-                }
+                return applied;
             }
-        } finally {
-            storeLock.unlock();
-        }
-        dispatch();
+            checkTypeUnchanged(stored, want.getType());
+            applied.getMetadata().setResourceVersion(stored.getMetadata().getResourceVersion());
+            if (sameJson(stored, applied)) {
+                return stored;
+            }
+            setEntryTime(applied, fieldManager, now());
+            applied.getMetadata().setResourceVersion(nextResourceVersion());
+            store(ResourceKind.SECRET, stored, applied);
+            return applied;
+        });
         return (Secret) Json.copy(result);
     }
 
     @Override
     public void addListener(ChangeListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Sets the sink that receives each change before reads can see it, such as a store that writes
+     * changes to disk. Set it before the first write.
+     */
+    public void setSink(ChangeSink sink) {
+        this.sink = Objects.requireNonNull(sink, "sink");
     }
 
     @Override
@@ -283,10 +294,10 @@ public final class InMemoryCluster implements Cluster {
         return events.all();
     }
 
-    /** Returns copies of every stored object, grouped by kind in {@link ResourceKind#WITH_ACME} order. */
+    /** Returns copies of every stored object, grouped by kind in {@link ResourceKind#ALL} order. */
     public Map<ResourceKind<?>, List<HasMetadata>> snapshot() {
         Map<ResourceKind<?>, List<HasMetadata>> snapshot = new LinkedHashMap<>();
-        for (ResourceKind<?> kind : ResourceKind.WITH_ACME) {
+        for (ResourceKind<?> kind : ResourceKind.ALL) {
             snapshot.put(kind, List.copyOf(list(kind, null)));
         }
         return snapshot;
@@ -304,9 +315,7 @@ public final class InMemoryCluster implements Cluster {
     public HasMetadata load(HasMetadata object) {
         ResourceKind<?> kind = kindOf(object);
         HasMetadata incoming = Json.copy(object);
-        HasMetadata stored;
-        storeLock.lock();
-        try {
+        HasMetadata stored = applyAndDeliver(() -> {
             ObjectMeta metadata = incoming.getMetadata();
             if (metadata == null || isBlank(metadata.getName())) {
                 throw new IllegalArgumentException("cannot load a " + kind.kind() + " without metadata.name");
@@ -326,11 +335,8 @@ public final class InMemoryCluster implements Cluster {
             metadata.setResourceVersion(loadedResourceVersion(metadata.getResourceVersion()));
             HasMetadata previous = storedObject(kind, ObjectKey.of(incoming));
             store(kind, previous, incoming);
-            stored = incoming;
-        } finally {
-            storeLock.unlock();
-        }
-        dispatch();
+            return incoming;
+        });
         return Json.copy(stored);
     }
 
@@ -342,15 +348,23 @@ public final class InMemoryCluster implements Cluster {
      */
     private <T extends HasMetadata> T write(ResourceKind<T> kind, T object, Function<T, HasMetadata> change) {
         T incoming = admit(kind, object);
-        HasMetadata result;
+        HasMetadata result = applyAndDeliver(() -> change.apply(incoming));
+        return kind.type().cast(Json.copy(result));
+    }
+
+    /**
+     * Runs {@code body} under the store lock, then delivers the changes it recorded, also when it throws,
+     * so that no lane waits forever for a change that was recorded but never delivered.
+     */
+    private <R> R applyAndDeliver(Supplier<R> body) {
         storeLock.lock();
         try {
-            result = change.apply(incoming);
+            return body.get();
         } finally {
+            List<Change> changes = takeProduced();
             storeLock.unlock();
+            deliver(changes);
         }
-        dispatch();
-        return kind.type().cast(Json.copy(result));
     }
 
     private HasMetadata writeIfChanged(ResourceKind<?> kind, HasMetadata stored, HasMetadata updated) {
@@ -367,7 +381,21 @@ public final class InMemoryCluster implements Cluster {
 
     private void store(ResourceKind<?> kind, HasMetadata previous, HasMetadata object) {
         objects.get(kind).put(ObjectKey.of(object), new StoredObject(object));
-        pending.add(new Change(kind, previous, object));
+        record(kind, previous, object);
+    }
+
+    /** Queues a change for delivery by the writing thread, in its object's lane. */
+    private void record(ResourceKind<?> kind, HasMetadata oldObject, HasMetadata newObject) {
+        HasMetadata object = newObject != null ? newObject : oldObject;
+        LaneKey laneKey = new LaneKey(kind, ObjectKey.of(object));
+        DeliveryLane lane = lanes.computeIfAbsent(laneKey, ignored -> new DeliveryLane());
+        produced.add(new Change(kind, laneKey, lane, lane.assign(), oldObject, newObject));
+    }
+
+    private List<Change> takeProduced() {
+        List<Change> changes = produced;
+        produced = new ArrayList<>();
+        return changes;
     }
 
     private void stampNew(ResourceKind<?> kind, HasMetadata object) {
@@ -386,7 +414,7 @@ public final class InMemoryCluster implements Cluster {
         owners.add(new Owner(kind, deleted));
         while (!owners.isEmpty()) {
             Owner owner = owners.poll();
-            for (ResourceKind<?> dependentKind : ResourceKind.WITH_ACME) {
+            for (ResourceKind<?> dependentKind : ResourceKind.ALL) {
                 TreeMap<ObjectKey, StoredObject> byKey = objects.get(dependentKind);
                 List<ObjectKey> dependents = new ArrayList<>();
                 for (Map.Entry<ObjectKey, StoredObject> entry : byKey.entrySet()) {
@@ -398,7 +426,7 @@ public final class InMemoryCluster implements Cluster {
                     HasMetadata dependent = byKey.remove(key).object();
                     log.debug("garbage collecting {} {}: its controller {} {} was deleted", dependentKind.kind(), key,
                             owner.kind.kind(), ObjectKey.of(owner.object));
-                    pending.add(new Change(dependentKind, dependent, null));
+                    record(dependentKind, dependent, null);
                     owners.add(new Owner(dependentKind, dependent));
                 }
             }
@@ -528,27 +556,83 @@ public final class InMemoryCluster implements Cluster {
     // ---- notifications ----
 
     /**
-     * Delivers pending changes. Changes were queued under the store lock, so draining them one thread at a
-     * time keeps the write order. A writer blocks here until its own change has been delivered.
+     * Delivers the changes one write produced, in order. Each waits for the earlier changes of its object,
+     * which other threads may still be delivering, so an object's changes reach the sink, the visible map
+     * and the listeners in write order. Waiting cannot deadlock: every change a thread waits for was applied
+     * in an earlier store-lock section, whose own waits point further back still.
      */
-    private void dispatch() {
-        dispatchLock.lock();
+    private void deliver(List<Change> changes) {
+        for (Change change : changes) {
+            change.lane().awaitTurn(change.sequence());
+            try {
+                deliver(change);
+            } finally {
+                finish(change);
+            }
+        }
+    }
+
+    private void deliver(Change change) {
+        boolean notify = true;
+        ChangeSink currentSink = sink;
+        if (currentSink != null) {
+            try {
+                notify = currentSink.accept(change.kind(), change.oldObject(), change.newObject());
+            } catch (RuntimeException e) {
+                log.warn("change sink failed on {} {}: {}", change.kind().kind(), change.laneKey().key(),
+                        e.getMessage(), e);
+                notify = false;
+            }
+        }
+        makeVisible(change);
+        if (!notify || listeners.isEmpty()) {
+            return;
+        }
+        HasMetadata oldObject = change.oldObject() == null ? null : Json.copy(change.oldObject());
+        HasMetadata newObject = change.newObject() == null ? null : Json.copy(change.newObject());
+        for (ChangeListener listener : listeners) {
+            try {
+                listener.onChange(change.kind(), oldObject, newObject);
+            } catch (RuntimeException e) {
+                log.warn("change listener failed on {} {}: {}", change.kind().kind(), change.laneKey().key(),
+                        e.getMessage(), e);
+            }
+        }
+    }
+
+    private void makeVisible(Change change) {
+        storeLock.lock();
         try {
-            Change change;
-            while ((change = pending.poll()) != null) {
-                HasMetadata oldObject = change.oldObject == null ? null : Json.copy(change.oldObject);
-                HasMetadata newObject = change.newObject == null ? null : Json.copy(change.newObject);
-                for (ChangeListener listener : listeners) {
-                    try {
-                        listener.onChange(change.kind, oldObject, newObject);
-                    } catch (RuntimeException e) {
-                        log.warn("change listener failed on {} {}: {}", change.kind.kind(),
-                                ObjectKey.of(newObject != null ? newObject : oldObject), e.getMessage(), e);
-                    }
-                }
+            TreeMap<ObjectKey, StoredObject> byKey = visible.get(change.kind());
+            if (change.newObject() == null) {
+                byKey.remove(change.laneKey().key());
+            } else {
+                // The applied map may already hold a newer version, but this change's version is the one
+                // that was just delivered.
+                byKey.put(change.laneKey().key(), storedVersion(change));
             }
         } finally {
-            dispatchLock.unlock();
+            storeLock.unlock();
+        }
+    }
+
+    /** Returns the stored wrapper of a change's new object, reusing the applied map's one when it is the same. */
+    private StoredObject storedVersion(Change change) {
+        StoredObject applied = objects.get(change.kind()).get(change.laneKey().key());
+        if (applied != null && applied.object() == change.newObject()) {
+            return applied;
+        }
+        return new StoredObject(change.newObject());
+    }
+
+    private void finish(Change change) {
+        storeLock.lock();
+        try {
+            if (change.lane().advance(change.sequence())) {
+                lanes.remove(change.laneKey(), change.lane());
+            }
+        } finally {
+            storeLock.unlock();
         }
     }
 
@@ -608,7 +692,7 @@ public final class InMemoryCluster implements Cluster {
         ResourceKind<?> kind = ResourceKind.of(object);
         if (kind == null) {
             throw new IllegalArgumentException("cannot store a " + object.getClass().getName()
-                    + ": it is none of " + ResourceKind.WITH_ACME);
+                    + ": it is none of " + ResourceKind.ALL);
         }
         return kind;
     }
@@ -632,7 +716,48 @@ public final class InMemoryCluster implements Cluster {
         return entry(manager, ManagedFields.OPERATION_APPLY, fields, time);
     }
 
-    private record Change(ResourceKind<?> kind, HasMetadata oldObject, HasMetadata newObject) {
+    private record Change(ResourceKind<?> kind, LaneKey laneKey, DeliveryLane lane, long sequence,
+                          HasMetadata oldObject, HasMetadata newObject) {
+    }
+
+    private record LaneKey(ResourceKind<?> kind, ObjectKey key) {
+    }
+
+    /**
+     * The delivery order of one object's changes: sequence numbers are assigned under the store lock in
+     * write order, and a change is delivered only after every lower number was.
+     */
+    private static final class DeliveryLane {
+        /** The last assigned sequence number. Guarded by the store lock. */
+        private long assigned;
+        /** The last delivered sequence number. Guarded by this lane's monitor. */
+        private long delivered;
+
+        long assign() {
+            return ++assigned;
+        }
+
+        synchronized void awaitTurn(long sequence) {
+            boolean interrupted = false;
+            while (delivered != sequence - 1) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    // Delivery must complete so that later writers of this object are not blocked forever.
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** Marks a change delivered; returns true when nothing assigned is left, so the lane can be dropped. */
+        synchronized boolean advance(long sequence) {
+            delivered = sequence;
+            notifyAll();
+            return delivered == assigned;
+        }
     }
 
     /**

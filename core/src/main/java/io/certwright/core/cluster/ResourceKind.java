@@ -33,20 +33,10 @@ public final class ResourceKind<T extends HasMetadata> {
             new ResourceKind<>("Challenge", "acme.cert-manager.io", Challenge.class, true);
 
     /**
-     * The cert-manager.io kinds and Secrets, which every runtime serves, in the order a store should load
-     * them so that references resolve early.
+     * Every kind Certwright handles: Secrets, the cert-manager.io kinds and the acme.cert-manager.io kinds,
+     * in the order a store should load them so that references resolve early.
      */
-    public static final List<ResourceKind<?>> ALL =
-            List.of(SECRET, CLUSTER_ISSUER, ISSUER, CERTIFICATE, CERTIFICATE_REQUEST);
-
-    /**
-     * The acme.cert-manager.io kinds, served only by runtimes that run the ACME issuer. They are kept out of
-     * {@link #ALL} because the Kubernetes runtime neither watches nor maps them yet.
-     */
-    public static final List<ResourceKind<?>> ACME = List.of(ORDER, CHALLENGE);
-
-    /** {@link #ALL} followed by {@link #ACME}: every kind Certwright knows, in load order. */
-    public static final List<ResourceKind<?>> WITH_ACME = List.of(SECRET, CLUSTER_ISSUER, ISSUER, CERTIFICATE,
+    public static final List<ResourceKind<?>> ALL = List.of(SECRET, CLUSTER_ISSUER, ISSUER, CERTIFICATE,
             CERTIFICATE_REQUEST, ORDER, CHALLENGE);
 
     private final String kind;
@@ -80,7 +70,7 @@ public final class ResourceKind<T extends HasMetadata> {
 
     /** Returns the kind whose name is {@code kind}, or null when Certwright does not handle it. */
     public static ResourceKind<?> byKind(String kind) {
-        for (ResourceKind<?> candidate : WITH_ACME) {
+        for (ResourceKind<?> candidate : ALL) {
             if (candidate.kind.equals(kind)) {
                 return candidate;
             }
@@ -90,7 +80,7 @@ public final class ResourceKind<T extends HasMetadata> {
 
     /** Returns the kind whose model class {@code object} is an instance of, or null when Certwright does not handle it. */
     public static ResourceKind<?> of(HasMetadata object) {
-        for (ResourceKind<?> candidate : WITH_ACME) {
+        for (ResourceKind<?> candidate : ALL) {
             if (candidate.type.isInstance(object)) {
                 return candidate;
             }

@@ -71,10 +71,7 @@ public final class ControllerManager implements AutoCloseable {
         this(cluster, clock, ResourceKind.ALL);
     }
 
-    /**
-     * Creates a manager whose {@link #enqueueAll()} lists {@code kinds}; pass {@link ResourceKind#WITH_ACME}
-     * when the cluster serves the ACME kinds.
-     */
+    /** Creates a manager whose {@link #enqueueAll()} lists {@code kinds}. */
     public ControllerManager(Cluster cluster, Clock clock, List<ResourceKind<?>> kinds) {
         this.cluster = Objects.requireNonNull(cluster, "cluster");
         this.clock = Objects.requireNonNull(clock, "clock");

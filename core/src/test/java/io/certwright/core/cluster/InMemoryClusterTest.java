@@ -309,7 +309,7 @@ class InMemoryClusterTest {
 
         Map<ResourceKind<?>, List<HasMetadata>> snapshot = cluster.snapshot();
 
-        assertThat(snapshot.keySet()).containsExactlyElementsOf(ResourceKind.WITH_ACME);
+        assertThat(snapshot.keySet()).containsExactlyElementsOf(ResourceKind.ALL);
         assertThat(snapshot.get(ResourceKind.CERTIFICATE)).hasSize(1);
         assertThat(snapshot.get(ResourceKind.SECRET)).hasSize(1);
         assertThat(snapshot.get(ResourceKind.ISSUER)).isEmpty();
