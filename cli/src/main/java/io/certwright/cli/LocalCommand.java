@@ -1,7 +1,11 @@
 package io.certwright.cli;
 
+import io.certwright.acme.AcmeSolverSettings;
+import io.certwright.acme.dns01.Dns01Options;
 import io.certwright.acme.http01.OnDemandHttp01Solver;
 import io.certwright.core.ControllerOptions;
+import io.certwright.kubernetes.FeatureGate;
+import io.certwright.kubernetes.FeatureGates;
 import io.certwright.local.CertificateReadiness;
 import io.certwright.local.InputProblem;
 import io.certwright.local.LocalRuntime;
@@ -9,6 +13,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -46,6 +52,19 @@ final class LocalCommand implements Callable<Integer> {
     String acmeHttp01ListenAddress = LocalRuntime.DEFAULT_ACME_HTTP01_LISTEN_ADDRESS;
 
     @CommandLine.Mixin
+    Dns01Flags dns01 = new Dns01Flags();
+
+    @Option(names = "--feature-gates", paramLabel = "NAME=BOOL,...",
+            description = "Feature gates as comma-separated NAME=true|false pairs, as for certwright controller;"
+                    + " ACMEUseARI=true turns on ACME Renewal Information. May be repeated.")
+    List<String> featureGates = new ArrayList<>();
+
+    @Option(names = "--dns01-check-retry-period", paramLabel = "DURATION",
+            description = "Wait between two ACME self-checks (DNS-01 and HTTP-01) that did not pass yet, as a Go"
+                    + " duration (default: ${DEFAULT-VALUE}).")
+    String dns01CheckRetryPeriod = "10s";
+
+    @CommandLine.Mixin
     HelpOption help = new HelpOption();
 
     @CommandLine.Spec
@@ -59,15 +78,25 @@ final class LocalCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--acme-http01-listen-address: "
                     + e.getMessage());
         }
+        AcmeSolverSettings acmeSolvers = acmeSolverSettings();
+        FeatureGates gates;
+        try {
+            gates = FeatureGates.parse(String.join(",", featureGates));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--feature-gates: " + e.getMessage());
+        }
         if (!Files.isDirectory(directory)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "manifest directory " + directory
                     + " does not exist or is not a directory");
         }
         LocalRuntime.Settings settings = LocalRuntime.Settings.of(directory)
                 .withStateDirectory(state)
-                .withOptions(ControllerOptions.defaults().withClusterResourceNamespace(clusterResourceNamespace))
+                .withOptions(ControllerOptions.defaults().withClusterResourceNamespace(clusterResourceNamespace)
+                        .withAcmeUseAri(gates.enabled(FeatureGate.ACME_USE_ARI)))
                 .withClock(Clock.systemUTC())
-                .withAcmeHttp01ListenAddress(acmeHttp01ListenAddress);
+                .withAcmeHttp01ListenAddress(acmeHttp01ListenAddress)
+                .withAcmeSolvers(acmeSolvers)
+                .withOnceWait(onceWait(acmeSolvers.checkRetryPeriod()));
         if (once) {
             try (LocalRuntime runtime = LocalRuntime.open(settings)) {
                 List<CertificateReadiness> readiness = runtime.runOnce();
@@ -84,6 +113,30 @@ final class LocalCommand implements Callable<Integer> {
         runtime.start();
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    /** Builds the ACME solver settings from the DNS-01 flags, naming the flag of the first invalid value. */
+    private AcmeSolverSettings acmeSolverSettings() {
+        Dns01Options dns01Options = dns01.options();
+        Duration retryPeriod = duration("--dns01-check-retry-period", dns01CheckRetryPeriod);
+        if (retryPeriod.isZero()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--dns01-check-retry-period: must be"
+                    + " greater than 0, got " + dns01CheckRetryPeriod);
+        }
+        return new AcmeSolverSettings(retryPeriod, dns01Options);
+    }
+
+    /**
+     * Returns how long --once waits for keys due soon: at least the check retry period, so that a DNS-01
+     * self-check that failed once, because the record was not visible yet, runs again before the exit.
+     */
+    private static Duration onceWait(Duration checkRetryPeriod) {
+        return checkRetryPeriod.compareTo(LocalRuntime.DEFAULT_ONCE_WAIT) > 0 ? checkRetryPeriod
+                : LocalRuntime.DEFAULT_ONCE_WAIT;
+    }
+
+    private Duration duration(String flag, String value) {
+        return Dns01Flags.nonNegativeDuration(spec, flag, value);
     }
 
     /**

@@ -1,7 +1,9 @@
 package io.certwright.local;
 
 import io.certwright.acme.AcmeControllers;
+import io.certwright.acme.AcmeSolverSettings;
 import io.certwright.acme.account.Acme4jRegistrar;
+import io.certwright.acme.challenges.ChallengeScheduler;
 import io.certwright.acme.http01.OnDemandHttp01Solver;
 import io.certwright.api.model.Certificate;
 import io.certwright.core.ControllerOptions;
@@ -85,43 +87,52 @@ public final class LocalRuntime implements AutoCloseable {
      * @param acmeHttp01ListenAddress where the ACME HTTP-01 responder listens, as {@code host:port} or
      *     {@code :port}; it is bound when the first challenge is presented, so a directory without ACME
      *     issuers never opens it
+     * @param acmeSolvers the self-check retry period and the DNS-01 solver's nameservers and waits. With a
+     *     {@code onceWait} shorter than the retry period, {@link #runOnce} returns before a failed self-check
+     *     runs again
      */
     public record Settings(Path manifestDirectory, Path stateDirectory, ControllerOptions options, Clock clock,
-            Duration onceWait, Duration secretCheckInterval, String acmeHttp01ListenAddress) {
+            Duration onceWait, Duration secretCheckInterval, String acmeHttp01ListenAddress,
+            AcmeSolverSettings acmeSolvers) {
         public static Settings of(Path manifestDirectory) {
             return new Settings(manifestDirectory, null, ControllerOptions.defaults()
                     .withClusterResourceNamespace("cert-manager"), Clock.systemUTC(), DEFAULT_ONCE_WAIT,
-                    SecretDriftCheck.DEFAULT_INTERVAL, DEFAULT_ACME_HTTP01_LISTEN_ADDRESS);
+                    SecretDriftCheck.DEFAULT_INTERVAL, DEFAULT_ACME_HTTP01_LISTEN_ADDRESS, AcmeSolverSettings.defaults());
+        }
+
+        public Settings withAcmeSolvers(AcmeSolverSettings solvers) {
+            return new Settings(manifestDirectory, stateDirectory, options, clock, onceWait, secretCheckInterval,
+                    acmeHttp01ListenAddress, solvers);
         }
 
         public Settings withStateDirectory(Path state) {
             return new Settings(manifestDirectory, state, options, clock, onceWait, secretCheckInterval,
-                    acmeHttp01ListenAddress);
+                    acmeHttp01ListenAddress, acmeSolvers);
         }
 
         public Settings withOptions(ControllerOptions newOptions) {
             return new Settings(manifestDirectory, stateDirectory, newOptions, clock, onceWait, secretCheckInterval,
-                    acmeHttp01ListenAddress);
+                    acmeHttp01ListenAddress, acmeSolvers);
         }
 
         public Settings withClock(Clock newClock) {
             return new Settings(manifestDirectory, stateDirectory, options, newClock, onceWait, secretCheckInterval,
-                    acmeHttp01ListenAddress);
+                    acmeHttp01ListenAddress, acmeSolvers);
         }
 
         public Settings withOnceWait(Duration wait) {
             return new Settings(manifestDirectory, stateDirectory, options, clock, wait, secretCheckInterval,
-                    acmeHttp01ListenAddress);
+                    acmeHttp01ListenAddress, acmeSolvers);
         }
 
         public Settings withSecretCheckInterval(Duration interval) {
             return new Settings(manifestDirectory, stateDirectory, options, clock, onceWait, interval,
-                    acmeHttp01ListenAddress);
+                    acmeHttp01ListenAddress, acmeSolvers);
         }
 
         public Settings withAcmeHttp01ListenAddress(String address) {
             return new Settings(manifestDirectory, stateDirectory, options, clock, onceWait, secretCheckInterval,
-                    address);
+                    address, acmeSolvers);
         }
 
         StateLayout layout() {
@@ -137,12 +148,12 @@ public final class LocalRuntime implements AutoCloseable {
         // Registered before anything writes, so that every Secret just loaded counts as on disk.
         this.secretCheck = new SecretDriftCheck(cluster, cluster.secretFiles()::read);
         Cluster controllersCluster = new WarningEventLogging(cluster, settings.clock());
-        this.manager = new ControllerManager(controllersCluster, settings.clock(), ResourceKind.WITH_ACME);
+        this.manager = new ControllerManager(controllersCluster, settings.clock());
         this.http01 = new OnDemandHttp01Solver(
                 OnDemandHttp01Solver.parseListenAddress(settings.acmeHttp01ListenAddress()),
                 HTTP01_SELF_CHECK_PASSES, HTTP01_SELF_CHECK_INTERVAL);
         AcmeControllers acme = AcmeControllers.create(controllersCluster, settings.clock(), http01,
-                new Acme4jRegistrar());
+                new Acme4jRegistrar(), ChallengeScheduler.DEFAULT_MAX_CONCURRENT, settings.acmeSolvers());
         CoreControllers.registerAll(manager, controllersCluster, settings.options(), settings.clock(),
                 acme.backends(), List.of(acme));
         this.notReadyDetails = new NotReadyDetails(cluster);

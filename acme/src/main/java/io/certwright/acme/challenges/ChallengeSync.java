@@ -35,13 +35,13 @@ import org.slf4j.LoggerFactory;
  * The reconcile step of the {@code challenges} controller. The scheduler decides which Challenges
  * run by setting {@code status.processing}; this class drives a processing Challenge:
  * <ol>
- *   <li>a final Challenge is cleaned up (solver CleanUp, finalizer removed, processing=false);</li>
+ *   <li>a final or deleted Challenge is cleaned up (solver CleanUp, finalizer removed, processing=false);</li>
  *   <li>a Challenge not processing is left alone;</li>
  *   <li>the finalizer is added;</li>
  *   <li>an empty state is filled from the server's authorization (malformed means expired);</li>
  *   <li>the solver presents the response (Presented / PresentError);</li>
  *   <li>the self-check runs, or {@code waitInsteadOfSelfCheck} elapses; not ready yet requeues after
- *       {@link #CHECK_RETRY_PERIOD};</li>
+ *       the check retry period ({@link #CHECK_RETRY_PERIOD} by default);</li>
  *   <li>the challenge is accepted and the authorization awaited for up to {@link #AUTHORIZATION_WAIT}
  *       (DomainVerified / Failed).</li>
  * </ol>
@@ -51,7 +51,7 @@ public final class ChallengeSync implements Reconciler {
     static final String LEGACY_FINALIZER = "finalizer.acme.cert-manager.io";
 
     /** Wait before re-running a failed self-check: the default of cert-manager's --dns01-check-retry-period, used for HTTP-01 too. */
-    static final Duration CHECK_RETRY_PERIOD = Duration.ofSeconds(10);
+    public static final Duration CHECK_RETRY_PERIOD = Duration.ofSeconds(10);
 
     /** How long to wait for the ACME server to validate after accepting, as cert-manager waits. */
     static final Duration AUTHORIZATION_WAIT = Duration.ofMinutes(2);
@@ -60,15 +60,27 @@ public final class ChallengeSync implements Reconciler {
 
     private final Cluster cluster;
     private final AccountRegistry accounts;
-    private final Solver http01;
+    private final ChallengeSolvers solvers;
+    private final Duration checkRetryPeriod;
     private final Clock clock;
     private final EventRecorder events;
 
+    /** Creates the sync with an HTTP-01 solver only and the default check retry period. */
     public ChallengeSync(Cluster cluster, AccountRegistry accounts,
             Solver http01, Clock clock, EventRecorder events) {
+        this(cluster, accounts, new ChallengeSolvers(http01, null), CHECK_RETRY_PERIOD, clock, events);
+    }
+
+    /** @param checkRetryPeriod wait before re-running a failed self-check, cert-manager's --dns01-check-retry-period */
+    public ChallengeSync(Cluster cluster, AccountRegistry accounts, ChallengeSolvers solvers,
+            Duration checkRetryPeriod, Clock clock, EventRecorder events) {
         this.cluster = Objects.requireNonNull(cluster, "cluster");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
-        this.http01 = Objects.requireNonNull(http01, "http01");
+        this.solvers = Objects.requireNonNull(solvers, "solvers");
+        if (checkRetryPeriod.isNegative() || checkRetryPeriod.isZero()) {
+            throw new IllegalArgumentException("checkRetryPeriod must be positive, got " + checkRetryPeriod);
+        }
+        this.checkRetryPeriod = checkRetryPeriod;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.events = Objects.requireNonNull(events, "events");
     }
@@ -92,7 +104,8 @@ public final class ChallengeSync implements Reconciler {
         }
         ChallengeStatus status = challenge.getStatus();
 
-        if (States.isFinal(status.getState())) {
+        // A Challenge deleted before it finished keeps its finalizer until the solver has cleaned up.
+        if (States.isFinal(status.getState()) || challenge.getMetadata().getDeletionTimestamp() != null) {
             cleanUp(challenge);
             return Result.done();
         }
@@ -211,12 +224,12 @@ public final class ChallengeSync implements Reconciler {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             status.setReason("Waiting for " + challenge.getSpec().getType() + " challenge propagation: interrupted");
-            return Optional.of(CHECK_RETRY_PERIOD);
+            return Optional.of(checkRetryPeriod);
         } catch (Exception e) {
             status.setReason("Waiting for " + challenge.getSpec().getType() + " challenge propagation: " + e.getMessage());
             log.atDebug().addKeyValue("challenge", challenge.getMetadata().getName())
                     .log("self-check failed: {}", e.getMessage());
-            return Optional.of(CHECK_RETRY_PERIOD);
+            return Optional.of(checkRetryPeriod);
         }
     }
 
@@ -281,7 +294,7 @@ public final class ChallengeSync implements Reconciler {
     }
 
     private Solver solverFor(Challenge challenge) {
-        return "HTTP-01".equals(challenge.getSpec().getType()) ? http01 : null;
+        return solvers.forType(challenge.getSpec().getType()).orElse(null);
     }
 
     private Challenge ensureFinalizer(Challenge challenge) {
@@ -318,6 +331,10 @@ public final class ChallengeSync implements Reconciler {
             remaining.remove(LEGACY_FINALIZER);
             challenge.getMetadata().setFinalizers(remaining.isEmpty() ? null : remaining);
             challenge = cluster.update(ResourceKind.CHALLENGE, challenge);
+        }
+        if (challenge.getMetadata().getDeletionTimestamp() != null) {
+            // Removing the last finalizer lets the API server delete the object, so there is no status to write.
+            return;
         }
         ChallengeStatus status = challenge.getStatus() == null ? new ChallengeStatus() : challenge.getStatus();
         if (Boolean.TRUE.equals(status.getProcessing()) || Boolean.TRUE.equals(status.getPresented())) {

@@ -78,7 +78,7 @@ public final class OnDemandHttp01Solver implements Solver, AutoCloseable {
     }
 
     @Override
-    public void check(Challenge challenge) throws IOException, InterruptedException {
+    public void check(Challenge challenge) throws Exception {
         solver().check(challenge);
     }
 

@@ -7,6 +7,7 @@ import io.certwright.acme.client.AcmeClient;
 import io.certwright.acme.client.AcmeClientException;
 import io.certwright.acme.client.AcmeIdentifier;
 import io.certwright.acme.client.AcmeOrder;
+import io.certwright.acme.client.AcmeUnsupportedException;
 import io.certwright.acme.naming.ObjectNames;
 import io.certwright.api.GoDuration;
 import io.certwright.api.Json;
@@ -21,6 +22,7 @@ import io.certwright.api.model.IssuerStatus;
 import io.certwright.api.model.Order;
 import io.certwright.api.model.OrderStatus;
 import io.certwright.api.model.States;
+import io.certwright.core.certificates.ari.AriIssuers;
 import io.certwright.core.cluster.Cluster;
 import io.certwright.core.cluster.ClusterException;
 import io.certwright.core.cluster.EventRecorder;
@@ -45,6 +47,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -87,6 +90,9 @@ public final class OrderSync implements Reconciler {
     /** How long to wait before looking at an ACME order again when all Challenges are final but it is still pending. */
     static final Duration PENDING_REQUEUE = Duration.ofSeconds(5);
 
+    /** RFC 9773 problem type for a {@code replaces} that names a certificate already replaced. */
+    static final String ALREADY_REPLACED = "urn:ietf:params:acme:error:alreadyReplaced";
+
     private static final Pattern DNS_NAME = Pattern.compile(
             "^(\\*\\.)?([a-zA-Z0-9]([-a-zA-Z0-9]{0,61}[a-zA-Z0-9])?\\.)*[a-zA-Z0-9]([-a-zA-Z0-9]{0,61}[a-zA-Z0-9])?$");
     private static final Logger log = LoggerFactory.getLogger(OrderSync.class);
@@ -95,12 +101,24 @@ public final class OrderSync implements Reconciler {
     private final AccountRegistry accounts;
     private final Clock clock;
     private final EventRecorder events;
+    private final boolean acmeUseAri;
 
+    /** Creates the reconciler with the feature gate {@code ACMEUseARI} off. */
     public OrderSync(Cluster cluster, AccountRegistry accounts, Clock clock, EventRecorder events) {
+        this(cluster, accounts, clock, events, false);
+    }
+
+    /**
+     * Creates the reconciler.
+     *
+     * @param acmeUseAri the feature gate {@code ACMEUseARI}: with it, {@code spec.replaces} is sent on newOrder
+     */
+    public OrderSync(Cluster cluster, AccountRegistry accounts, Clock clock, EventRecorder events, boolean acmeUseAri) {
         this.cluster = Objects.requireNonNull(cluster, "cluster");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.events = Objects.requireNonNull(events, "events");
+        this.acmeUseAri = acmeUseAri;
     }
 
     /** A transient failure that the controller retries with backoff. */
@@ -155,7 +173,7 @@ public final class OrderSync implements Reconciler {
         }
 
         if (isEmpty(status.getUrl())) {
-            return createOrder(order, client);
+            return createOrder(order, client, AriIssuers.enabled(acmeUseAri, issuer.get().getSpec()));
         }
         if (isEmpty(status.getFinalizeURL())) {
             if (!refresh(order, client, "Failed to fetch Order")) {
@@ -202,7 +220,7 @@ public final class OrderSync implements Reconciler {
         return Result.done();
     }
 
-    private Result createOrder(Order order, AcmeClient client) throws RetryException {
+    private Result createOrder(Order order, AcmeClient client, boolean ariEnabled) throws RetryException {
         List<AcmeIdentifier> identifiers = identifiers(order);
         Instant notAfter = null;
         if (!isEmpty(order.getSpec().getDuration())) {
@@ -210,7 +228,7 @@ public final class OrderSync implements Reconciler {
         }
         AcmeOrder created;
         try {
-            created = client.newOrder(identifiers, notAfter, order.getSpec().getProfile());
+            created = newOrder(client, identifiers, notAfter, order, ariEnabled);
         } catch (AcmeClientException e) {
             if (e.isClientError()) {
                 fail(order, States.ERRORED, "Failed to create Order: " + e.getMessage());
@@ -230,6 +248,45 @@ public final class OrderSync implements Reconciler {
         setState(order, States.fromAcme(created.status()), created.error());
         log.atDebug().addKeyValue("url", created.url()).log("created ACME order");
         return Result.done();
+    }
+
+    /**
+     * Sends newOrder, with {@code spec.replaces} when ARI is enabled for the issuer. When the server rejects
+     * {@code replaces} (the certificate was already replaced, the CertID is malformed, or the server has no
+     * ARI), the order is sent again without it, so that renewal still goes ahead.
+     */
+    private AcmeOrder newOrder(AcmeClient client, List<AcmeIdentifier> identifiers, Instant notAfter, Order order,
+            boolean ariEnabled) throws AcmeClientException {
+        String replaces = order.getSpec().getReplaces();
+        if (!ariEnabled || isEmpty(replaces)) {
+            return client.newOrder(identifiers, notAfter, order.getSpec().getProfile());
+        }
+        try {
+            return client.newOrder(identifiers, notAfter, order.getSpec().getProfile(), replaces);
+        } catch (AcmeClientException e) {
+            if (!isReplacesRejection(e)) {
+                throw e;
+            }
+            log.atInfo().addKeyValue("order", order.getMetadata().getName()).addKeyValue("replaces", replaces)
+                    .log("ACME server rejected replaces; retrying newOrder without it: {}", e.getMessage());
+            return client.newOrder(identifiers, notAfter, order.getSpec().getProfile());
+        }
+    }
+
+    /**
+     * Returns true when newOrder failed because of its {@code replaces} field: problem type
+     * {@code alreadyReplaced} (RFC 9773 section 7.4), a {@code malformed} problem that mentions replaces, or a
+     * server without ARI.
+     */
+    static boolean isReplacesRejection(AcmeClientException e) {
+        if (e instanceof AcmeUnsupportedException) {
+            return true;
+        }
+        if (ALREADY_REPLACED.equals(e.problemType())) {
+            return true;
+        }
+        return AcmeClientException.MALFORMED.equals(e.problemType()) && e.getMessage() != null
+                && e.getMessage().toLowerCase(Locale.ROOT).contains("replaces");
     }
 
     /** Identifiers: dnsNames, then ipAddresses, then the commonName when it is neither yet. */
@@ -376,8 +433,7 @@ public final class OrderSync implements Reconciler {
                 continue;
             }
             ChallengeSpec spec = challenge.getSpec();
-            // TODO: DNS-01 keys (base64url of the SHA-256 of the key authorization) once a DNS-01 solver exists.
-            spec.setKey(client.http01KeyAuthorization(spec.getToken()));
+            spec.setKey(ChallengeKeys.forType(spec.getType(), client.http01KeyAuthorization(spec.getToken())));
             try {
                 cluster.create(ResourceKind.CHALLENGE, challenge);
             } catch (ClusterException.AlreadyExists e) {
