@@ -2,11 +2,14 @@ package io.certwright.acme.account;
 
 import io.certwright.acme.client.AcmeClient;
 import io.certwright.acme.client.AcmeClientException;
+import io.certwright.acme.client.ExternalAccountKey;
 import io.certwright.acme.client.TlsTrust;
+import io.certwright.api.model.ACMEExternalAccountBinding;
 import io.certwright.api.model.ACMEIssuer;
 import io.certwright.api.Json;
 import io.certwright.api.model.ACMEIssuerStatus;
 import io.certwright.api.model.IssuerStatus;
+import io.certwright.api.model.SecretKeySelector;
 import io.certwright.core.cluster.Cluster;
 import io.certwright.core.cluster.ClusterException;
 import io.certwright.core.cluster.ResourceKind;
@@ -59,7 +62,9 @@ import org.slf4j.LoggerFactory;
  * {@code status.acme} ({@link IssuerSetupResult#acmeStatus()}), which the issuer controller writes with
  * the Ready condition.
  *
- * <p>TODO: external account binding and DNS-01 solver Secret checks (InvalidSolver) are not done yet.
+ * <p>Registration binds a new account to {@code spec.acme.externalAccountBinding} when it is set.
+ *
+ * <p>TODO: DNS-01 solver Secret checks (InvalidSolver) are not done yet.
  */
 public final class AccountSetup {
     public static final String REASON_REGISTERED = "ACMEAccountRegistered";
@@ -170,9 +175,16 @@ public final class AccountSetup {
             status.setUri(null);
         }
 
+        ExternalAccountKeyOutcome externalAccount = loadExternalAccountKey(acme, context);
+        if (externalAccount.failure() != null) {
+            registry.remove(issuerUid);
+            return externalAccount.failure();
+        }
+
         AcmeClient client;
         try {
-            client = registrar.register(directory, trust, key.keyPair(), email.toLowerCase(Locale.ROOT));
+            client = registrar.register(directory, trust, key.keyPair(), email.toLowerCase(Locale.ROOT),
+                    externalAccount.key());
         } catch (AccountRegistrar.ContactUpdateException e) {
             registry.remove(issuerUid);
             String message = MESSAGE_UPDATE_FAILED + " " + e.getMessage();
@@ -218,6 +230,61 @@ public final class AccountSetup {
     }
 
     private record KeyOutcome(KeyPair keyPair, boolean generated, IssuerSetupResult failure) {
+    }
+
+    private record ExternalAccountKeyOutcome(ExternalAccountKey key, IssuerSetupResult failure) {
+    }
+
+    /**
+     * Reads the External Account Binding key of {@code spec.acme.externalAccountBinding}, if set, from its
+     * Secret in the resource namespace. The Secret value is the HMAC key in base64url without padding, as
+     * CAs hand it out. A missing or undecodable key ends the setup without retry (ErrRegisterACMEAccount):
+     * the next change of the issuer or the Secret starts it again.
+     */
+    private ExternalAccountKeyOutcome loadExternalAccountKey(ACMEIssuer acme, IssuerContext context) {
+        ACMEExternalAccountBinding binding = acme.getExternalAccountBinding();
+        if (binding == null) {
+            return new ExternalAccountKeyOutcome(null, null);
+        }
+        String namespace = context.resourceNamespace();
+        SecretKeySelector reference = binding.getKeySecretRef();
+        String secretName = reference == null ? null : reference.getName();
+        String dataKey = reference == null ? null : reference.getKey();
+        if (binding.getKeyID() == null || binding.getKeyID().isEmpty() || secretName == null || secretName.isEmpty()
+                || dataKey == null || dataKey.isEmpty()) {
+            return externalAccountFailure("spec.acme.externalAccountBinding of " + context.describe()
+                    + " needs keyID, keySecretRef.name and keySecretRef.key; set all three");
+        }
+        String described = "key \"" + dataKey + "\" of Secret " + namespace + "/" + secretName;
+        Optional<Secret> secret = cluster.get(ResourceKind.SECRET, namespace, secretName);
+        String encoded = secret.map(Secret::getData).map(data -> data.get(dataKey)).orElse(null);
+        if (encoded == null || encoded.isEmpty()) {
+            return externalAccountFailure("external account binding key not found: " + described
+                    + (secret.isEmpty() ? " does not exist" : " is missing or empty")
+                    + "; store the HMAC key your ACME CA issued there");
+        }
+        byte[] hmacKey;
+        try {
+            String text = new String(Base64.getDecoder().decode(encoded), StandardCharsets.US_ASCII).strip();
+            if (text.contains("=")) {
+                throw new IllegalArgumentException("the value has base64 padding");
+            }
+            hmacKey = Base64.getUrlDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            return externalAccountFailure("external account binding key in " + described
+                    + " is not base64url without padding (" + e.getMessage()
+                    + "); store it exactly as your ACME CA issued it");
+        }
+        if (hmacKey.length == 0) {
+            return externalAccountFailure("external account binding key in " + described + " is empty");
+        }
+        return new ExternalAccountKeyOutcome(new ExternalAccountKey(binding.getKeyID(), hmacKey), null);
+    }
+
+    private static ExternalAccountKeyOutcome externalAccountFailure(String detail) {
+        String message = MESSAGE_REGISTER_FAILED + detail;
+        return new ExternalAccountKeyOutcome(null, IssuerSetupResult.notReady(REASON_REGISTER_FAILED, message,
+                IssuerEvent.warning(REASON_REGISTER_FAILED, message)));
     }
 
     private KeyOutcome loadOrGenerateKey(ACMEIssuer acme, IssuerContext context) {

@@ -3,6 +3,7 @@ package io.certwright.acme.account;
 import io.certwright.acme.client.Acme4jClient;
 import io.certwright.acme.client.AcmeClient;
 import io.certwright.acme.client.AcmeClientException;
+import io.certwright.acme.client.ExternalAccountKey;
 import io.certwright.acme.client.TlsTrust;
 import java.net.URI;
 import java.security.KeyPair;
@@ -11,9 +12,9 @@ import java.security.KeyPair;
 public final class Acme4jRegistrar implements AccountRegistrar {
 
     @Override
-    public AcmeClient register(URI directory, TlsTrust trust, KeyPair keyPair, String email)
-            throws AcmeClientException {
-        Acme4jClient client = Acme4jClient.register(directory, trust, keyPair, email);
+    public AcmeClient register(URI directory, TlsTrust trust, KeyPair keyPair, String email,
+            ExternalAccountKey externalAccount) throws AcmeClientException {
+        Acme4jClient client = Acme4jClient.register(directory, trust, keyPair, email, externalAccount);
         try {
             client.updateContact(email);
         } catch (AcmeClientException e) {

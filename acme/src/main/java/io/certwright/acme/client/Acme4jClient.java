@@ -1,5 +1,6 @@
 package io.certwright.acme.client;
 
+import io.certwright.core.certificates.ari.RenewalInfo;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
@@ -12,7 +13,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import javax.crypto.spec.SecretKeySpec;
 import org.shredzone.acme4j.Account;
 import org.shredzone.acme4j.AccountBuilder;
 import org.shredzone.acme4j.Authorization;
@@ -26,6 +29,7 @@ import org.shredzone.acme4j.Session;
 import org.shredzone.acme4j.challenge.Challenge;
 import org.shredzone.acme4j.connector.NetworkSettings;
 import org.shredzone.acme4j.exception.AcmeException;
+import org.shredzone.acme4j.exception.AcmeNotSupportedException;
 import org.shredzone.acme4j.exception.AcmeServerException;
 import org.shredzone.acme4j.provider.GenericAcmeProvider;
 import org.shredzone.acme4j.toolbox.AcmeUtils;
@@ -59,12 +63,18 @@ public final class Acme4jClient implements AcmeClient {
      *
      * @param email contact address without {@code mailto:}, or empty for none
      */
-    public static Acme4jClient register(URI directory, TlsTrust trust, KeyPair keyPair, String email)
-            throws AcmeClientException {
+    public static Acme4jClient register(URI directory, TlsTrust trust, KeyPair keyPair, String email,
+            ExternalAccountKey externalAccount) throws AcmeClientException {
         Session session = session(directory, trust);
         AccountBuilder builder = new AccountBuilder().agreeToTermsOfService().useKeyPair(keyPair);
         if (!email.isEmpty()) {
             builder.addEmail(email);
+        }
+        if (externalAccount != null) {
+            // cert-manager always signs the binding with HS256, whatever keyAlgorithm says.
+            builder.withKeyIdentifier(externalAccount.keyId(),
+                    new SecretKeySpec(externalAccount.hmacKey(), "HmacSHA256"));
+            builder.withMacAlgorithm("HS256");
         }
         Login login;
         try {
@@ -125,6 +135,12 @@ public final class Acme4jClient implements AcmeClient {
     @Override
     public AcmeOrder newOrder(List<AcmeIdentifier> identifiers, Instant notAfter, String profile)
             throws AcmeClientException {
+        return newOrder(identifiers, notAfter, profile, null);
+    }
+
+    @Override
+    public AcmeOrder newOrder(List<AcmeIdentifier> identifiers, Instant notAfter, String profile, String replaces)
+            throws AcmeClientException {
         List<Identifier> acmeIdentifiers = new ArrayList<>();
         for (AcmeIdentifier identifier : identifiers) {
             acmeIdentifiers.add(new Identifier(identifier.type(), identifier.value()));
@@ -136,10 +152,35 @@ public final class Acme4jClient implements AcmeClient {
         if (profile != null && !profile.isEmpty()) {
             builder.profile(profile);
         }
+        if (replaces != null && !replaces.isEmpty()) {
+            builder.replaces(replaces);
+        }
         try {
             return describe(builder.create());
+        } catch (AcmeNotSupportedException e) {
+            throw new AcmeUnsupportedException("creating the order failed: " + e.getMessage(), e);
         } catch (AcmeException | RuntimeException e) {
             throw translate("creating the order failed", e);
+        }
+    }
+
+    @Override
+    public RenewalInfo renewalInfo(X509Certificate certificate) throws AcmeClientException {
+        String doing = "fetching the renewal information of certificate " + certificate.getSerialNumber().toString(16)
+                + " failed";
+        try {
+            org.shredzone.acme4j.RenewalInfo info = login.bindRenewalInfo(certificate);
+            Optional<Instant> retryAt = info.fetch();
+            // acme4j turns Retry-After into an instant on the system clock, so it is turned back the same way.
+            Duration retryAfter = retryAt.map(at -> Duration.between(Instant.now(), at)).orElse(Duration.ZERO);
+            return new RenewalInfo(info.getSuggestedWindowStart(), info.getSuggestedWindowEnd(),
+                    info.getExplanation().map(URL::toString).orElse(null), retryAfter);
+        } catch (AcmeNotSupportedException e) {
+            throw new AcmeUnsupportedException(doing + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new AcmeClientException(doing + ": the server sent an " + e.getMessage(), false, null, e);
+        } catch (AcmeException | RuntimeException e) {
+            throw translate(doing, e);
         }
     }
 

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.certwright.acme.client.AcmeClient;
 import io.certwright.acme.client.AcmeClientException;
+import io.certwright.acme.client.ExternalAccountKey;
 import io.certwright.acme.client.TlsTrust;
 import io.certwright.acme.testing.AcmeFixtures;
 import io.certwright.acme.testing.FakeAcmeClient;
+import io.certwright.api.model.ACMEExternalAccountBinding;
 import io.certwright.api.model.ACMEIssuerStatus;
 import io.certwright.api.model.ClusterIssuer;
 import io.certwright.api.model.IssuerStatus;
+import io.certwright.api.model.SecretKeySelector;
 import io.certwright.core.cluster.InMemoryCluster;
 import io.certwright.core.cluster.ResourceKind;
 import io.certwright.core.issuers.IssuerConditions;
@@ -158,6 +161,67 @@ class AccountSetupTest {
         issuer.getStatus().setAcme(result.acmeStatus());
     }
 
+    @Test
+    void externalAccountBindingKeyIsPassedToRegistration() {
+        byte[] hmacKey = "a-32-byte-hmac-key-for-the-test!".getBytes(StandardCharsets.US_ASCII);
+        givenExternalAccountBinding("kid-7", Base64.getUrlEncoder().withoutPadding().encodeToString(hmacKey));
+
+        IssuerSetupResult result = setup.setup(context());
+
+        assertThat(result.reason()).isEqualTo(AccountSetup.REASON_REGISTERED);
+        assertThat(registrar.externalAccount.keyId()).isEqualTo("kid-7");
+        assertThat(registrar.externalAccount.hmacKey()).isEqualTo(hmacKey);
+        assertThat(registrar.externalAccount.toString()).doesNotContain("a-32-byte");
+    }
+
+    @Test
+    void missingExternalAccountBindingSecretFailsRegistration() {
+        givenExternalAccountBinding("kid-7", null);
+
+        IssuerSetupResult result = setup.setup(context());
+
+        assertThat(result.ready()).isEqualTo(IssuerSetupResult.FALSE);
+        assertThat(result.reason()).isEqualTo(AccountSetup.REASON_REGISTER_FAILED);
+        assertThat(result.message()).isEqualTo("Failed to register ACME account: external account binding key not"
+                + " found: key \"secret\" of Secret cert-manager/eab does not exist; store the HMAC key your ACME CA"
+                + " issued there");
+        assertThat(result.error()).as("no retry until the issuer or the Secret changes").isNull();
+        assertThat(registrar.calls).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"YWJjZA==", "not base64url!"})
+    void undecodableExternalAccountBindingKeyFailsRegistration(String value) {
+        givenExternalAccountBinding("kid-7", value);
+
+        IssuerSetupResult result = setup.setup(context());
+
+        assertThat(result.reason()).isEqualTo(AccountSetup.REASON_REGISTER_FAILED);
+        assertThat(result.message()).startsWith("Failed to register ACME account: external account binding key in"
+                + " key \"secret\" of Secret cert-manager/eab is not base64url without padding");
+        assertThat(result.message()).doesNotContain(value);
+        assertThat(registrar.calls).isEmpty();
+    }
+
+    private void givenExternalAccountBinding(String keyId, String secretValue) {
+        ACMEExternalAccountBinding binding = new ACMEExternalAccountBinding();
+        binding.setKeyID(keyId);
+        SecretKeySelector reference = new SecretKeySelector();
+        reference.setName("eab");
+        reference.setKey("secret");
+        binding.setKeySecretRef(reference);
+        issuer.getSpec().getAcme().setExternalAccountBinding(binding);
+        if (secretValue != null) {
+            Secret secret = new Secret();
+            secret.setMetadata(new ObjectMeta());
+            secret.getMetadata().setNamespace(NAMESPACE);
+            secret.getMetadata().setName("eab");
+            secret.setData(Map.of("secret",
+                    Base64.getEncoder().encodeToString(secretValue.getBytes(StandardCharsets.US_ASCII))));
+            cluster.create(ResourceKind.SECRET, secret);
+        }
+    }
+
     private IssuerContext context() {
         if (issuer.getStatus() == null) {
             issuer.setStatus(new IssuerStatus());
@@ -185,11 +249,13 @@ class AccountSetupTest {
     private static final class FakeRegistrar implements AccountRegistrar {
         final List<String> calls = new ArrayList<>();
         AcmeClientException failure;
+        ExternalAccountKey externalAccount;
 
         @Override
-        public AcmeClient register(URI directory, TlsTrust trust, KeyPair keyPair, String email)
-                throws AcmeClientException {
+        public AcmeClient register(URI directory, TlsTrust trust, KeyPair keyPair, String email,
+                ExternalAccountKey externalAccount) throws AcmeClientException {
             calls.add("register " + email);
+            this.externalAccount = externalAccount;
             if (failure != null) {
                 throw failure;
             }

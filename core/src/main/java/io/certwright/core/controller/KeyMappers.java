@@ -142,7 +142,10 @@ public final class KeyMappers {
                 && CERT_MANAGER_GROUP.equals(orDefault(reference.getGroup(), CERT_MANAGER_GROUP));
     }
 
-    /** Returns whether the issuer's CA key pair Secret or ACME account key Secret is {@code secretName}. */
+    /**
+     * Returns whether the issuer's CA key pair Secret, ACME account key Secret or External Account Binding
+     * key Secret is {@code secretName}.
+     */
     private static boolean readsSecret(IssuerSpec spec, String secretName) {
         if (spec == null) {
             return false;
@@ -152,8 +155,14 @@ public final class KeyMappers {
             return true;
         }
         ACMEIssuer acme = spec.getAcme();
-        return acme != null && acme.getPrivateKeySecretRef() != null
-                && secretName.equals(acme.getPrivateKeySecretRef().getName());
+        if (acme == null) {
+            return false;
+        }
+        if (acme.getPrivateKeySecretRef() != null && secretName.equals(acme.getPrivateKeySecretRef().getName())) {
+            return true;
+        }
+        return acme.getExternalAccountBinding() != null && acme.getExternalAccountBinding().getKeySecretRef() != null
+                && secretName.equals(acme.getExternalAccountBinding().getKeySecretRef().getName());
     }
 
     private static String orDefault(String value, String fallback) {

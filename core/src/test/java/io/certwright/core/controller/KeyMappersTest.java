@@ -8,6 +8,7 @@ import static io.certwright.core.testing.Fixtures.withCa;
 import static io.certwright.core.testing.Fixtures.withSecretName;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.certwright.api.model.ACMEExternalAccountBinding;
 import io.certwright.api.model.ACMEIssuer;
 import io.certwright.api.model.Certificate;
 import io.certwright.api.model.CertificateRequest;
@@ -126,6 +127,23 @@ class KeyMappersTest {
 
         assertThat(KeyMappers.issuersReferencingSecret(cluster, options)
                 .keysFor(ResourceKind.SECRET, secret("cert-manager", "letsencrypt-account")))
+                .containsExactly(new ObjectKey(null, "letsencrypt"));
+    }
+
+    @Test
+    void externalAccountBindingSecretMapsToClusterIssuer() {
+        ACMEExternalAccountBinding binding = new ACMEExternalAccountBinding();
+        binding.setKeyID("kid-1");
+        binding.setKeySecretRef(new SecretKeySelector().withName("eab-hmac").withKey("secret"));
+        cluster.create(ResourceKind.CLUSTER_ISSUER, clusterIssuer("letsencrypt", issuer -> {
+            ACMEIssuer acme = new ACMEIssuer().withServer("https://acme.test/dir")
+                    .withPrivateKeySecretRef(new SecretKeySelector().withName("letsencrypt-account"));
+            acme.setExternalAccountBinding(binding);
+            ((ClusterIssuer) issuer).getSpec().setAcme(acme);
+        }));
+
+        assertThat(KeyMappers.issuersReferencingSecret(cluster, options)
+                .keysFor(ResourceKind.SECRET, secret("cert-manager", "eab-hmac")))
                 .containsExactly(new ObjectKey(null, "letsencrypt"));
     }
 
