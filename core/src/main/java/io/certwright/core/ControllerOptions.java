@@ -13,6 +13,8 @@ import java.util.List;
  *     {@code *} copies all, {@code -prefix} excludes a prefix
  * @param enableCertificateOwnerRef whether issued Secrets get an owner reference to their Certificate
  * @param concurrentWorkers workers per controller
+ * @param acmeUseAri the alpha feature gate {@code ACMEUseARI} (default off): ACME Renewal Information in
+ *     {@code status.acme.ari} and the {@code replaces} field of new ACME orders
  */
 public record ControllerOptions(
         String clusterResourceNamespace,
@@ -20,7 +22,15 @@ public record ControllerOptions(
         Duration maximumBackoff,
         List<String> copiedAnnotationPrefixes,
         boolean enableCertificateOwnerRef,
-        int concurrentWorkers) {
+        int concurrentWorkers,
+        boolean acmeUseAri) {
+
+    /** Creates options with the feature gate {@code ACMEUseARI} off. */
+    public ControllerOptions(String clusterResourceNamespace, Duration minimumBackoff, Duration maximumBackoff,
+            List<String> copiedAnnotationPrefixes, boolean enableCertificateOwnerRef, int concurrentWorkers) {
+        this(clusterResourceNamespace, minimumBackoff, maximumBackoff, copiedAnnotationPrefixes,
+                enableCertificateOwnerRef, concurrentWorkers, false);
+    }
 
     /** The upstream default of {@code --cluster-resource-namespace}. */
     public static final String DEFAULT_CLUSTER_RESOURCE_NAMESPACE = "kube-system";
@@ -35,21 +45,26 @@ public record ControllerOptions(
 
     public ControllerOptions withClusterResourceNamespace(String namespace) {
         return new ControllerOptions(namespace, minimumBackoff, maximumBackoff, copiedAnnotationPrefixes,
-                enableCertificateOwnerRef, concurrentWorkers);
+                enableCertificateOwnerRef, concurrentWorkers, acmeUseAri);
     }
 
     public ControllerOptions withBackoff(Duration minimum, Duration maximum) {
         return new ControllerOptions(clusterResourceNamespace, minimum, maximum, copiedAnnotationPrefixes,
-                enableCertificateOwnerRef, concurrentWorkers);
+                enableCertificateOwnerRef, concurrentWorkers, acmeUseAri);
     }
 
     public ControllerOptions withEnableCertificateOwnerRef(boolean enable) {
         return new ControllerOptions(clusterResourceNamespace, minimumBackoff, maximumBackoff,
-                copiedAnnotationPrefixes, enable, concurrentWorkers);
+                copiedAnnotationPrefixes, enable, concurrentWorkers, acmeUseAri);
     }
 
     public ControllerOptions withConcurrentWorkers(int workers) {
         return new ControllerOptions(clusterResourceNamespace, minimumBackoff, maximumBackoff,
-                copiedAnnotationPrefixes, enableCertificateOwnerRef, workers);
+                copiedAnnotationPrefixes, enableCertificateOwnerRef, workers, acmeUseAri);
+    }
+
+    public ControllerOptions withAcmeUseAri(boolean enabled) {
+        return new ControllerOptions(clusterResourceNamespace, minimumBackoff, maximumBackoff,
+                copiedAnnotationPrefixes, enableCertificateOwnerRef, concurrentWorkers, enabled);
     }
 }

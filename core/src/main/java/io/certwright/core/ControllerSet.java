@@ -1,7 +1,9 @@
 package io.certwright.core;
 
+import io.certwright.core.certificates.ari.RenewalInfoSource;
 import io.certwright.core.controller.ControllerManager;
 import io.certwright.core.issuers.IssuerBackends;
+import java.util.Optional;
 
 /**
  * Controllers from another module, such as the ACME issuer's, that {@link CoreControllers#registerAll}
@@ -15,4 +17,12 @@ public interface ControllerSet {
      * @param backends the backends the core issuer controllers were registered with
      */
     void register(ControllerManager manager, ControllerOptions options, IssuerBackends backends);
+
+    /**
+     * Returns this set's source of ACME renewal information for the readiness controller, or empty when it
+     * has none. {@link CoreControllers#registerAll} asks before any set registers.
+     */
+    default Optional<RenewalInfoSource> renewalInfoSource() {
+        return Optional.empty();
+    }
 }

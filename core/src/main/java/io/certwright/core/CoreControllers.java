@@ -1,6 +1,7 @@
 package io.certwright.core;
 
 import io.certwright.core.certificates.CertificateControllers;
+import io.certwright.core.certificates.ari.RenewalInfoSource;
 import io.certwright.core.cluster.Cluster;
 import io.certwright.core.controller.ControllerManager;
 import io.certwright.core.issuers.IssuerBackends;
@@ -8,6 +9,7 @@ import io.certwright.core.issuers.IssuerControllers;
 import io.certwright.core.requests.RequestControllers;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Registers every controller of the core module: the Certificate lifecycle controllers, the
@@ -29,11 +31,22 @@ public final class CoreControllers {
      */
     public static void registerAll(ControllerManager manager, Cluster cluster, ControllerOptions options, Clock clock,
             IssuerBackends backends, List<ControllerSet> extras) {
-        CertificateControllers.register(manager, cluster, options, clock);
+        CertificateControllers.register(manager, cluster, options, clock, renewalInfoSource(extras));
         RequestControllers.register(manager, cluster, options, clock, backends);
         IssuerControllers.register(manager, cluster, options, clock, backends);
         for (ControllerSet extra : extras) {
             extra.register(manager, options, backends);
         }
+    }
+
+    /** Returns the first ACME renewal information source that {@code extras} offer, or the no-op source. */
+    private static RenewalInfoSource renewalInfoSource(List<ControllerSet> extras) {
+        for (ControllerSet extra : extras) {
+            Optional<RenewalInfoSource> source = extra.renewalInfoSource();
+            if (source.isPresent()) {
+                return source.get();
+            }
+        }
+        return RenewalInfoSource.NONE;
     }
 }

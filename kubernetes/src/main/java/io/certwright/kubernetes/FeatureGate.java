@@ -2,8 +2,9 @@ package io.certwright.kubernetes;
 
 /**
  * The feature gates of cert-manager's controller ({@code --feature-gates}), with their stage and default.
- * Certwright implements each gate in its default state only, so {@link FeatureGates#parse} rejects any other
- * value; {@link #VALIDATE_CAA} is the exception because cert-manager removed it and accepts it as a no-op.
+ * Certwright implements most gates in their default state only, so {@link FeatureGates#parse} rejects any other
+ * value. The exceptions are the gates that are {@link #switchable()}, and {@link #VALIDATE_CAA}, which
+ * cert-manager removed and accepts as a no-op.
  */
 public enum FeatureGate {
     ACME_HTTP01_INGRESS_PATH_TYPE_EXACT("ACMEHTTP01IngressPathTypeExact", Stage.BETA, true),
@@ -53,5 +54,10 @@ public enum FeatureGate {
 
     public boolean defaultValue() {
         return defaultValue;
+    }
+
+    /** Returns whether Certwright implements both states of this gate, so that {@code --feature-gates} may set it. */
+    public boolean switchable() {
+        return this == ACME_USE_ARI;
     }
 }

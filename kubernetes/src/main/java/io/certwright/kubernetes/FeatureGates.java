@@ -15,8 +15,9 @@ import java.util.stream.Collectors;
  * parses it: comma-separated {@code Name=bool} pairs with case-sensitive names, Go boolean syntax, and
  * {@code AllAlpha} / {@code AllBeta} setting every alpha or beta gate that is not named explicitly.
  *
- * <p>Certwright implements every gate in its default state only. {@link #parse} therefore rejects a value that
- * would change a gate from its default, so that no flag is accepted and then ignored. GA gates are locked to
+ * <p>Certwright implements most gates in their default state only. {@link #parse} therefore rejects a value that
+ * would change such a gate from its default, so that no flag is accepted and then ignored. Gates that are
+ * {@link FeatureGate#switchable()}, such as {@code ACMEUseARI}, accept both values. GA gates are locked to
  * their default in cert-manager as well; {@code ValidateCAA} was removed from cert-manager and is accepted
  * with any value, with no effect.
  */
@@ -85,7 +86,7 @@ public final class FeatureGates {
         return values.get(gate);
     }
 
-    /** Returns the gates whose value differs from cert-manager's default; only ValidateCAA can be among them. */
+    /** Returns the gates whose value differs from cert-manager's default: switchable gates and ValidateCAA. */
     public List<FeatureGate> changedFromDefault() {
         return values.entrySet().stream()
                 .filter(entry -> entry.getValue() != entry.getKey().defaultValue())
@@ -148,7 +149,7 @@ public final class FeatureGates {
         for (Map.Entry<FeatureGate, Boolean> entry : values.entrySet()) {
             FeatureGate gate = entry.getKey();
             boolean value = entry.getValue();
-            if (value == gate.defaultValue() || gate.stage() == FeatureGate.Stage.REMOVED) {
+            if (value == gate.defaultValue() || gate.switchable() || gate.stage() == FeatureGate.Stage.REMOVED) {
                 continue;
             }
             String source = setBy.get(gate);

@@ -126,9 +126,18 @@ class FeatureGatesTest {
     @Test
     void allAlphaTrueIsRejectedForEachAlphaGate() {
         assertThatIllegalArgumentException().isThrownBy(() -> FeatureGates.parse("AllAlpha=true"))
-                .withMessageContaining("ACMEUseARI=true (set by AllAlpha=true) is not supported yet")
                 .withMessageContaining("ServerSideApply=true (set by AllAlpha=true) is not supported yet")
+                .withMessageNotContaining("ACMEUseARI")
                 .withMessageNotContaining("NameConstraints");
+    }
+
+    @Test
+    void acmeUseAriIsSwitchable() {
+        FeatureGates gates = FeatureGates.parse("ACMEUseARI=true");
+
+        assertThat(gates.enabled(FeatureGate.ACME_USE_ARI)).isTrue();
+        assertThat(gates.changedFromDefault()).containsExactly(FeatureGate.ACME_USE_ARI);
+        assertThat(FeatureGates.parse("ACMEUseARI=false")).isEqualTo(FeatureGates.defaults());
     }
 
     @Test
@@ -161,7 +170,7 @@ class FeatureGatesTest {
 
     static Stream<Arguments> gatesWithUnsupportedValue() {
         return Arrays.stream(FeatureGate.values())
-                .filter(gate -> gate.stage() != FeatureGate.Stage.REMOVED)
+                .filter(gate -> gate.stage() != FeatureGate.Stage.REMOVED && !gate.switchable())
                 .map(Arguments::of);
     }
 }

@@ -1,5 +1,6 @@
 package io.certwright.acme.client;
 
+import io.certwright.core.certificates.ari.RenewalInfo;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +26,32 @@ public interface AcmeClient {
      * @param profile ACME profile name, or null for none
      */
     AcmeOrder newOrder(List<AcmeIdentifier> identifiers, Instant notAfter, String profile) throws AcmeClientException;
+
+    /**
+     * Creates an order (RFC 8555 newOrder) that, when {@code replaces} is set, names the certificate it
+     * replaces (RFC 9773 section 5).
+     *
+     * @param replaces ARI CertID of the replaced certificate, or null for none
+     * @throws AcmeUnsupportedException when {@code replaces} is set and the server has no ARI
+     */
+    default AcmeOrder newOrder(List<AcmeIdentifier> identifiers, Instant notAfter, String profile, String replaces)
+            throws AcmeClientException {
+        if (replaces != null) {
+            throw new AcmeUnsupportedException("this ACME client cannot send replaces", null);
+        }
+        return newOrder(identifiers, notAfter, profile);
+    }
+
+    /**
+     * Fetches the ACME Renewal Information of {@code certificate} (RFC 9773 section 4) with an unauthenticated
+     * GET of the directory's {@code renewalInfo} URL followed by the certificate's CertID.
+     *
+     * @throws AcmeUnsupportedException when the server's directory has no {@code renewalInfo} resource
+     * @throws AcmeClientException when the request fails or the response has no valid suggested window
+     */
+    default RenewalInfo renewalInfo(X509Certificate certificate) throws AcmeClientException {
+        throw new AcmeUnsupportedException("this ACME client cannot fetch renewal information", null);
+    }
 
     /** Fetches an order by URL. */
     AcmeOrder getOrder(String orderUrl) throws AcmeClientException;

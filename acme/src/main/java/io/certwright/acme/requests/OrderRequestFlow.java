@@ -1,5 +1,6 @@
 package io.certwright.acme.requests;
 
+import io.certwright.acme.ari.ReplacedCertificate;
 import io.certwright.acme.naming.ObjectNames;
 import io.certwright.api.Json;
 import io.certwright.api.model.ACMEIssuer;
@@ -7,6 +8,7 @@ import io.certwright.api.model.CertificateRequest;
 import io.certwright.api.model.Order;
 import io.certwright.api.model.OrderSpec;
 import io.certwright.api.model.States;
+import io.certwright.core.certificates.ari.AriIssuers;
 import io.certwright.core.cluster.Cluster;
 import io.certwright.core.cluster.ClusterException;
 import io.certwright.core.cluster.ResourceKind;
@@ -24,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +37,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The certificate is returned as the ACME server sent it, with no CA: ACME requests leave
  * {@code status.ca} empty, so issued Secrets have no {@code ca.crt}.
+ *
+ * <p>With the feature gate {@code ACMEUseARI} and an issuer that uses ARI, the Order's {@code replaces} is the
+ * ARI CertID of the certificate in the Certificate's Secret (see {@link ReplacedCertificate}).
  */
 public final class OrderRequestFlow {
     public static final String REASON_REQUEST_PARSING_ERROR = "RequestParsingError";
@@ -47,9 +53,22 @@ public final class OrderRequestFlow {
     private static final Logger log = LoggerFactory.getLogger(OrderRequestFlow.class);
 
     private final Cluster cluster;
+    private final BooleanSupplier acmeUseAri;
 
+    /** Creates the flow with the feature gate {@code ACMEUseARI} off. */
     public OrderRequestFlow(Cluster cluster) {
+        this(cluster, () -> false);
+    }
+
+    /**
+     * Creates the flow.
+     *
+     * @param acmeUseAri reads the feature gate {@code ACMEUseARI}. It is a supplier because the gate is known
+     *     only once the controllers are registered
+     */
+    public OrderRequestFlow(Cluster cluster, BooleanSupplier acmeUseAri) {
         this.cluster = Objects.requireNonNull(cluster, "cluster");
+        this.acmeUseAri = Objects.requireNonNull(acmeUseAri, "acmeUseAri");
     }
 
     /** Runs the flow for {@code request}; see the class documentation. */
@@ -70,7 +89,9 @@ public final class OrderRequestFlow {
                     + csr.dnsNames() + " or " + csr.ipAddresses());
         }
 
-        Order expected = expectedOrder(request, context.spec().getAcme(), csr);
+        String replaces = AriIssuers.enabled(acmeUseAri.getAsBoolean(), context.spec())
+                ? ReplacedCertificate.certId(cluster, request).orElse(null) : null;
+        Order expected = expectedOrder(request, context.spec().getAcme(), csr, replaces);
         String namespace = request.getMetadata().getNamespace();
         String orderName = expected.getMetadata().getName();
 
@@ -120,14 +141,24 @@ public final class OrderRequestFlow {
         return new SignResult.Signed(certificate, null, List.of());
     }
 
-    /** Builds the Order a request needs, named from its spec so that the same request finds the same Order. */
+    /** Builds the Order a request needs without {@code replaces}. */
     static Order expectedOrder(CertificateRequest request, ACMEIssuer acme, ParsedCsr csr) {
+        return expectedOrder(request, acme, csr, null);
+    }
+
+    /**
+     * Builds the Order a request needs, named from its spec so that the same request finds the same Order.
+     *
+     * @param replaces ARI CertID of the certificate the Order replaces, or null. It is part of the hashed name
+     */
+    static Order expectedOrder(CertificateRequest request, ACMEIssuer acme, ParsedCsr csr, String replaces) {
         OrderSpec spec = new OrderSpec()
                 .withIssuerRef(Json.copy(request.getSpec().getIssuerRef()))
                 .withCommonName(emptyToNull(csr.commonName()))
                 .withDnsNames(csr.dnsNames().isEmpty() ? null : List.copyOf(csr.dnsNames()))
                 .withIpAddresses(csr.ipAddresses().isEmpty() ? null : List.copyOf(csr.ipAddresses()))
-                .withProfile(emptyToNull(acme.getProfile()));
+                .withProfile(emptyToNull(acme.getProfile()))
+                .withReplaces(emptyToNull(replaces));
         if (Boolean.TRUE.equals(acme.getEnableDurationFeature())) {
             spec.setDuration(emptyToNull(request.getSpec().getDuration()));
         }

@@ -1,6 +1,7 @@
 package io.certwright.core.certificates;
 
 import io.certwright.core.ControllerOptions;
+import io.certwright.core.certificates.ari.RenewalInfoSource;
 import io.certwright.core.certificates.issuing.IssuingController;
 import io.certwright.core.certificates.keymanager.KeyManagerController;
 import io.certwright.core.certificates.readiness.ReadinessController;
@@ -16,6 +17,7 @@ import io.certwright.core.controller.KeyMappers;
 import io.certwright.core.controller.RateLimit;
 import io.certwright.core.controller.Reconciler;
 import java.time.Clock;
+import java.util.random.RandomGenerator;
 
 /**
  * Registers the six Certificate lifecycle controllers. They never call each other: each reads the
@@ -33,7 +35,19 @@ public final class CertificateControllers {
     private CertificateControllers() {
     }
 
+    /** Registers the controllers without a source of ACME renewal information. */
     public static void register(ControllerManager manager, Cluster cluster, ControllerOptions options, Clock clock) {
+        register(manager, cluster, options, clock, RenewalInfoSource.NONE);
+    }
+
+    /**
+     * Registers the controllers.
+     *
+     * @param renewalInfo where the readiness controller fetches ACME renewal information when
+     *     {@link ControllerOptions#acmeUseAri()} is on
+     */
+    public static void register(ControllerManager manager, Cluster cluster, ControllerOptions options, Clock clock,
+            RenewalInfoSource renewalInfo) {
         KeyMapper certificate = KeyMappers.self(ResourceKind.CERTIFICATE);
         KeyMapper ownedRequests = KeyMappers.controllerOwner(ResourceKind.CERTIFICATE_REQUEST, "Certificate");
         KeyMapper ownedSecrets = KeyMappers.controllerOwner(ResourceKind.SECRET, "Certificate");
@@ -47,7 +61,8 @@ public final class CertificateControllers {
                 KeyMappers.all(certificate, ownedRequests, ownedSecrets));
         register(manager, IssuingController.NAME, new IssuingController(cluster, options, clock),
                 KeyMappers.all(certificate, ownedRequests, ownedSecrets, issuedSecret));
-        register(manager, ReadinessController.NAME, new ReadinessController(cluster, clock),
+        register(manager, ReadinessController.NAME, new ReadinessController(cluster, clock, renewalInfo,
+                        options.acmeUseAri(), RandomGenerator.getDefault()),
                 KeyMappers.all(certificate, ownedRequests, issuedSecret));
         register(manager, RevisionManagerController.NAME, new RevisionManagerController(cluster),
                 KeyMappers.all(certificate, ownedRequests));

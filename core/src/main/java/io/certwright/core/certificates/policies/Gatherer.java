@@ -1,8 +1,10 @@
 package io.certwright.core.certificates.policies;
 
 import io.certwright.api.Annotations;
+import io.certwright.api.model.ARISuggestedWindow;
 import io.certwright.api.model.Certificate;
 import io.certwright.api.model.CertificateRequest;
+import io.certwright.api.model.CertificateStatus;
 import io.certwright.core.cluster.Cluster;
 import io.certwright.core.cluster.ResourceKind;
 import io.fabric8.kubernetes.api.model.OwnerReference;
@@ -12,8 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Collects the {@link PolicyInput} for a Certificate: its Secret and the CertificateRequests of the
- * current and the next revision that it controls.
+ * Collects the {@link PolicyInput} for a Certificate: its Secret, the CertificateRequests of the
+ * current and the next revision that it controls, and, with the feature gate {@code ACMEUseARI}, the
+ * renewal window stored in {@code status.acme.ari.suggestedWindow}.
  */
 public final class Gatherer {
 
@@ -28,6 +31,16 @@ public final class Gatherer {
      *     one that counts
      */
     public static PolicyInput gather(Cluster cluster, Certificate certificate) {
+        return gather(cluster, certificate, false);
+    }
+
+    /**
+     * Reads the input for {@code certificate} as {@link #gather(Cluster, Certificate)} does and, when
+     * {@code acmeUseAri} is true, adds the stored ARI renewal window. The window is taken whatever the
+     * issuer's {@code renewalInformationSource} says, because the readiness controller clears it for
+     * issuers that do not use ARI.
+     */
+    public static PolicyInput gather(Cluster cluster, Certificate certificate, boolean acmeUseAri) {
         String namespace = certificate.getMetadata().getNamespace();
         Secret secret = cluster.get(ResourceKind.SECRET, namespace, certificate.getSpec().getSecretName()).orElse(null);
 
@@ -38,7 +51,15 @@ public final class Gatherer {
         CertificateRequest current = revision == null ? null : requestWithRevision(owned, revision, certificate, "current");
         int nextRevision = revision == null ? 1 : revision + 1;
         CertificateRequest next = requestWithRevision(owned, nextRevision, certificate, "next");
-        return new PolicyInput(certificate, secret, current, next);
+        return new PolicyInput(certificate, secret, current, next, acmeUseAri ? storedAriWindow(certificate) : null);
+    }
+
+    private static ARISuggestedWindow storedAriWindow(Certificate certificate) {
+        CertificateStatus status = certificate.getStatus();
+        if (status == null || status.getAcme() == null || status.getAcme().getAri() == null) {
+            return null;
+        }
+        return status.getAcme().getAri().getSuggestedWindow();
     }
 
     /**

@@ -1,7 +1,10 @@
 package io.certwright.core.certificates.policies;
 
+import io.certwright.api.Annotations;
 import io.certwright.api.Defaults;
 import io.certwright.api.model.IssuerReference;
+import io.fabric8.kubernetes.api.model.Secret;
+import java.util.Map;
 
 /**
  * Comparison and display of issuer references with cert-manager's in-memory defaulting: an empty
@@ -28,6 +31,27 @@ public final class IssuerRefs {
         return nameOf(left).equals(nameOf(right))
                 && kindsEqual(left == null ? null : left.getKind(), right == null ? null : right.getKind())
                 && groupsEqual(left == null ? null : left.getGroup(), right == null ? null : right.getGroup());
+    }
+
+    /**
+     * Returns true when the issuer annotations of {@code secret} name {@code ref}: when any of the name, kind
+     * and group annotations is present the name must be equal, and kind and group are compared with their
+     * defaults. A null Secret never matches.
+     */
+    public static boolean secretAnnotationsMatch(Secret secret, IssuerReference ref) {
+        if (secret == null) {
+            return false;
+        }
+        Map<String, String> annotations = secret.getMetadata() == null || secret.getMetadata().getAnnotations() == null
+                ? Map.of() : secret.getMetadata().getAnnotations();
+        boolean anyPresent = annotations.containsKey(Annotations.ISSUER_NAME)
+                || annotations.containsKey(Annotations.ISSUER_KIND)
+                || annotations.containsKey(Annotations.ISSUER_GROUP);
+        if (anyPresent && !nameOf(ref).equals(annotations.getOrDefault(Annotations.ISSUER_NAME, ""))) {
+            return false;
+        }
+        return kindsEqual(annotations.get(Annotations.ISSUER_KIND), ref == null ? null : ref.getKind())
+                && groupsEqual(annotations.get(Annotations.ISSUER_GROUP), ref == null ? null : ref.getGroup());
     }
 
     /** Formats a reference as {@code Kind.group/name}, for example {@code ClusterIssuer.cert-manager.io/ca-old}. */

@@ -7,6 +7,7 @@ import io.certwright.api.model.Certificate;
 import io.certwright.api.model.CertificateStatus;
 import io.certwright.core.certificates.CertificateConditions;
 import io.certwright.core.certificates.LiveCertificates;
+import io.certwright.core.certificates.ari.RenewalInfoSource;
 import io.certwright.core.certificates.policies.Gatherer;
 import io.certwright.core.certificates.policies.Policies;
 import io.certwright.core.certificates.policies.PolicyChain;
@@ -33,8 +34,9 @@ import java.util.random.RandomGenerator;
 
 /**
  * The {@code certificates-readiness} controller: owns the {@code Ready} condition and the
- * {@code notBefore}, {@code notAfter} and {@code renewalTime} status fields, all derived from the Secret
- * and the current CertificateRequest. It writes the status only when something changed.
+ * {@code notBefore}, {@code notAfter}, {@code renewalTime} and {@code acme} status fields, all derived from
+ * the Secret, the current CertificateRequest and, with the feature gate {@code ACMEUseARI}, the ACME
+ * server's renewal information (see {@link AriRenewal}). It writes the status only when something changed.
  */
 public final class ReadinessController implements Reconciler {
     public static final String NAME = "certificates-readiness";
@@ -44,13 +46,29 @@ public final class ReadinessController implements Reconciler {
     private final Clock clock;
     private final EventRecorder events;
     private final PolicyChain readinessChain;
-    private final RandomGenerator random = RandomGenerator.getDefault();
+    private final RandomGenerator random;
+    private final AriRenewal ari;
 
+    /** Creates the controller with the feature gate {@code ACMEUseARI} off. */
     public ReadinessController(Cluster cluster, Clock clock) {
+        this(cluster, clock, RenewalInfoSource.NONE, false, RandomGenerator.getDefault());
+    }
+
+    /**
+     * Creates the controller.
+     *
+     * @param renewalInfo the source of ACME renewal information, used only when {@code acmeUseAri} is true
+     * @param acmeUseAri the feature gate {@code ACMEUseARI}
+     * @param random the source of the random renewal time in an ARI window and of the poll jitter
+     */
+    public ReadinessController(Cluster cluster, Clock clock, RenewalInfoSource renewalInfo, boolean acmeUseAri,
+            RandomGenerator random) {
         this.cluster = cluster;
         this.clock = clock;
         this.events = cluster.events(FIELD_MANAGER);
         this.readinessChain = Policies.readiness(clock);
+        this.random = random;
+        this.ari = new AriRenewal(cluster, renewalInfo, acmeUseAri, clock, random, events);
     }
 
     @Override
@@ -64,12 +82,12 @@ public final class ReadinessController implements Reconciler {
 
         PolicyInput input = Gatherer.gather(cluster, certificate);
         setReadyCondition(certificate, readinessChain.evaluate(input));
-        setValidityFields(certificate, input);
+        Result result = setValidityFields(certificate, input);
 
         if (!Objects.equals(before, certificate.getStatus())) {
             cluster.updateStatus(ResourceKind.CERTIFICATE, certificate);
         }
-        return Result.done();
+        return result;
     }
 
     private void setReadyCondition(Certificate certificate, Optional<Violation> violation) {
@@ -83,23 +101,33 @@ public final class ReadinessController implements Reconciler {
     }
 
     /**
-     * Copies the validity of the leaf in {@code tls.crt} into the status and computes the renewal time.
-     * The fields are cleared when there is no Secret data or the certificate cannot be parsed.
+     * Copies the validity of the leaf in {@code tls.crt} into the status and computes the renewal time,
+     * from the ACME renewal information when {@link AriRenewal} returns one. The fields are cleared when
+     * there is no Secret data or the certificate cannot be parsed. An unparsable certificate clears
+     * {@code status.acme} as well.
+     *
+     * @return when to reconcile again for the next ACME renewal information fetch, or done
      */
-    private void setValidityFields(Certificate certificate, PolicyInput input) {
+    private Result setValidityFields(Certificate certificate, PolicyInput input) {
         CertificateStatus status = CertificateConditions.statusOf(certificate);
-        Optional<X509Certificate> leaf = leafOf(input.secret());
+        Secret secret = input.secret();
+        if (secret == null || SecretData.isEmpty(secret)) {
+            clearValidity(status);
+            return Result.done();
+        }
+        Optional<X509Certificate> leaf = leafOf(secret);
         if (leaf.isEmpty()) {
-            status.setNotBefore(null);
-            status.setNotAfter(null);
-            status.setRenewalTime(null);
-            return;
+            clearValidity(status);
+            status.setAcme(null);
+            return Result.done();
         }
 
         status.setNotBefore(leaf.get().getNotBefore().toInstant());
         status.setNotAfter(leaf.get().getNotAfter().toInstant());
-        RenewalTime renewal = RenewalTimeCalculator.renewalTime(status.getNotBefore(), status.getNotAfter(),
-                certificate.getSpec(), input.ariWindow(), random);
+        AriRenewal.Outcome fromAri = ari.update(certificate, leaf.get(), secret);
+        RenewalTime renewal = fromAri.renewalTime() != null ? RenewalTime.at(fromAri.renewalTime())
+                : RenewalTimeCalculator.renewalTime(status.getNotBefore(), status.getNotAfter(),
+                        certificate.getSpec(), null, random);
         status.setRenewalTime(renewal.time());
         if (renewal.failed()) {
             String message = "Could not calculate renewal time: " + renewal.error();
@@ -107,12 +135,16 @@ public final class ReadinessController implements Reconciler {
                     message, clock.instant());
             events.record(certificate, EventRecorder.WARNING, Conditions.REASON_WINDOW_ERROR, message);
         }
+        return fromAri.recheckAfter() == null ? Result.done() : Result.requeueAfter(fromAri.recheckAfter());
+    }
+
+    private static void clearValidity(CertificateStatus status) {
+        status.setNotBefore(null);
+        status.setNotAfter(null);
+        status.setRenewalTime(null);
     }
 
     private static Optional<X509Certificate> leafOf(Secret secret) {
-        if (secret == null || SecretData.isEmpty(secret)) {
-            return Optional.empty();
-        }
         try {
             List<X509Certificate> chain = Pem.parseCertificates(SecretData.get(secret, SecretKeys.TLS_CERT));
             return chain.isEmpty() ? Optional.empty() : Optional.of(chain.get(0));

@@ -81,7 +81,7 @@ public final class TriggerController implements Reconciler {
             return Result.requeueAfter(NOT_SECRET_OWNER_RECHECK);
         }
 
-        PolicyInput input = Gatherer.gather(cluster, certificate);
+        PolicyInput input = Gatherer.gather(cluster, certificate, options.acmeUseAri());
 
         Optional<Duration> backoff = FailureBackoff.remaining(certificate, input.nextRevisionRequest(), options, clock);
         if (backoff.isPresent()) {

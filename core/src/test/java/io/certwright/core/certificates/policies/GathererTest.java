@@ -9,7 +9,10 @@ import static io.certwright.core.certificates.policies.CertificateFixtures.signe
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.certwright.api.model.ARISuggestedWindow;
 import io.certwright.api.model.Certificate;
+import io.certwright.api.model.CertificateACMEStatus;
+import io.certwright.api.model.CertificateARIStatus;
 import io.certwright.api.model.CertificateRequest;
 import io.certwright.api.model.CertificateStatus;
 import io.certwright.core.cluster.InMemoryCluster;
@@ -48,6 +51,19 @@ class GathererTest {
         assertThat(input.secret().getMetadata().getName()).isEqualTo("app-tls");
         assertThat(input.currentRevisionRequest().getMetadata().getName()).isEqualTo("app-1");
         assertThat(input.nextRevisionRequest().getMetadata().getName()).isEqualTo("app-2");
+    }
+
+    @Test
+    void ariWindowIsGatheredOnlyWithGate() {
+        Certificate certificate = stored(null);
+        ARISuggestedWindow window = new ARISuggestedWindow().withStart(CertificateFixtures.NOW)
+                .withEnd(CertificateFixtures.NOW.plusSeconds(3600));
+        certificate.getStatus().setAcme(new CertificateACMEStatus().withAri(new CertificateARIStatus()
+                .withSuggestedWindow(window)));
+
+        assertThat(Gatherer.gather(cluster, certificate, true).ariWindow()).isEqualTo(window);
+        assertThat(Gatherer.gather(cluster, certificate, false).ariWindow()).isNull();
+        assertThat(Gatherer.gather(cluster, certificate).ariWindow()).isNull();
     }
 
     @Test
