@@ -109,7 +109,7 @@ class PebbleHttp01IT {
 
         Clock clock = Clock.systemUTC();
         cluster = new InMemoryCluster(clock);
-        manager = new ControllerManager(cluster, clock, ResourceKind.WITH_ACME);
+        manager = new ControllerManager(cluster, clock);
         ControllerOptions options = ControllerOptions.defaults().withClusterResourceNamespace(RESOURCE_NAMESPACE);
         acme = AcmeControllers.create(cluster, clock, solver, new Acme4jRegistrar());
         cluster.addListener((kind, before, after) -> {
