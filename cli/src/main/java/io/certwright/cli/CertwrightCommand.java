@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             LocalCommand.class,
             ControllerCommand.class,
+            WebhookCommand.class,
             StatusCommand.class,
             RenewCommand.class,
             InspectCommand.class,
@@ -22,6 +23,7 @@ import picocli.CommandLine.Command;
             DenyCommand.class,
             CreateCommand.class,
             CheckCommand.class,
+            AcmeSolverCommand.class,
             CommandLine.HelpCommand.class
         })
 final class CertwrightCommand implements Runnable {

@@ -1,7 +1,9 @@
 package io.certwright.cli;
 
+import io.certwright.acme.challenges.ChallengeScheduler;
 import io.certwright.api.GoDuration;
 import io.certwright.core.ControllerOptions;
+import io.certwright.kubernetes.AcmeSettings;
 import io.certwright.kubernetes.FeatureGate;
 import io.certwright.kubernetes.FeatureGates;
 import io.certwright.kubernetes.KubernetesClients;
@@ -21,6 +23,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code certwright controller}: runs cert-manager's controllers against a Kubernetes API server. */
@@ -123,6 +126,21 @@ final class ControllerCommand implements Callable<Integer> {
                     + " default and rejects other values. May be repeated.")
     List<String> featureGates = new ArrayList<>();
 
+    @Option(names = "--max-concurrent-challenges", paramLabel = "N",
+            description = "ACME Challenges processed at once (default: ${DEFAULT-VALUE}).")
+    int maxConcurrentChallenges = ChallengeScheduler.DEFAULT_MAX_CONCURRENT;
+
+    @Option(names = "--dns01-check-retry-period", paramLabel = "DURATION", converter = GoDurationConverter.class,
+            description = "Wait before re-running a failed ACME self-check, for HTTP-01 and DNS-01 alike, as a Go"
+                    + " duration (default: 10s).")
+    Duration checkRetryPeriod = AcmeSettings.DEFAULT_CHECK_RETRY_PERIOD;
+
+    @Mixin
+    AcmeSolverOptions acmeSolver = new AcmeSolverOptions();
+
+    @Mixin
+    Dns01Flags dns01 = new Dns01Flags();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -173,11 +191,14 @@ final class ControllerCommand implements Callable<Integer> {
                     + " flags keep working", FeatureGate.VALIDATE_CAA.gateName());
         }
         ControllerOptions options = new ControllerOptions(clusterResourceNamespace, minimumBackoff, maximumBackoff,
-                List.copyOf(copiedAnnotationPrefixes), enableCertificateOwnerRef, concurrentWorkers);
+                List.copyOf(copiedAnnotationPrefixes), enableCertificateOwnerRef, concurrentWorkers,
+                gates.enabled(FeatureGate.ACME_USE_ARI));
         LeaderElectionSettings election = LeaderElectionSettings.defaults()
                 .withEnabled(leaderElect)
                 .withNamespace(leaderElectionNamespace)
                 .withTimings(leaseDuration, renewDeadline, retryPeriod);
+        AcmeSettings acme = new AcmeSettings(maxConcurrentChallenges, checkRetryPeriod, acmeSolver.settings(),
+                dns01.options());
         return KubernetesRuntimeSettings.defaults()
                 .withControllerOptions(options)
                 .withControllers(controllers)
@@ -185,6 +206,7 @@ final class ControllerCommand implements Callable<Integer> {
                 .withLeaderElection(election)
                 .withListenAddresses(metricsListenAddress, healthzListenAddress)
                 .withFeatureGates(gates)
+                .withAcme(acme)
                 .withClock(Clock.systemUTC());
     }
 

@@ -5,8 +5,8 @@ import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.util.Map;
 
 /**
- * The REST coordinates (group, version, plural, scope) of the cert-manager kinds, which the model
- * classes do not carry as fabric8 annotations. Every cert-manager kind is served only at {@code v1}.
+ * The REST coordinates (group, version, plural, scope) of the cert-manager and acme.cert-manager.io kinds,
+ * which the model classes do not carry as fabric8 annotations. Every one of them is served only at {@code v1}.
  */
 public final class ApiResources {
     public static final String VERSION = "v1";
@@ -16,7 +16,9 @@ public final class ApiResources {
             ResourceKind.CERTIFICATE_REQUEST, "certificaterequests",
             ResourceKind.ISSUER, "issuers",
             ResourceKind.CLUSTER_ISSUER, "clusterissuers",
-            ResourceKind.SECRET, "secrets");
+            ResourceKind.SECRET, "secrets",
+            ResourceKind.ORDER, "orders",
+            ResourceKind.CHALLENGE, "challenges");
 
     private ApiResources() {
     }

@@ -14,12 +14,12 @@ import java.util.Set;
 final class ControllerSelection {
     /**
      * Controller names cert-manager's controller accepts that Certwright does not implement. Disabling
-     * one ({@code -orders}) is accepted and does nothing, so that upstream flag values keep working;
+     * one ({@code -ingress-shim}) is accepted and does nothing, so that upstream flag values keep working;
      * enabling one is rejected.
      */
     static final Set<String> UPSTREAM_ONLY = Set.of(
-            "certificates-metrics", "ingress-shim", "gateway-shim", "listenerset", "orders", "challenges",
-            "certificaterequests-issuer-acme", "certificaterequests-issuer-vault", "certificaterequests-issuer-venafi",
+            "certificates-metrics", "ingress-shim", "gateway-shim", "listenerset",
+            "certificaterequests-issuer-vault", "certificaterequests-issuer-venafi",
             "certificatesigningrequests-issuer-acme", "certificatesigningrequests-issuer-ca",
             "certificatesigningrequests-issuer-selfsigned", "certificatesigningrequests-issuer-venafi",
             "certificatesigningrequests-issuer-vault");

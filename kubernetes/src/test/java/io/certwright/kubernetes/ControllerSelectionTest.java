@@ -55,15 +55,23 @@ class ControllerSelectionTest {
 
     @Test
     void disablingUnimplementedUpstreamControllerIsAccepted() {
-        assertThat(ControllerSelection.resolve(List.of("*", "-orders", "-challenges"), REGISTERED))
+        assertThat(ControllerSelection.resolve(List.of("*", "-ingress-shim", "-gateway-shim"), REGISTERED))
                 .isEqualTo(REGISTERED);
     }
 
     @Test
     void enablingUnimplementedUpstreamControllerIsRejected() {
-        assertThatThrownBy(() -> ControllerSelection.resolve(List.of("*", "orders"), REGISTERED))
+        assertThatThrownBy(() -> ControllerSelection.resolve(List.of("*", "ingress-shim"), REGISTERED))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("orders")
+                .hasMessageContaining("ingress-shim")
                 .hasMessageContaining("does not implement");
+    }
+
+    @Test
+    void acmeControllersCanBeDisabledByName() {
+        List<String> registered = List.of("issuers", "orders", "challenges", "certificaterequests-issuer-acme");
+
+        assertThat(ControllerSelection.resolve(List.of("*", "-orders", "-challenges"), registered))
+                .containsExactly("issuers", "certificaterequests-issuer-acme");
     }
 }

@@ -88,4 +88,43 @@ class DeployManifestsTest {
             }
         }
     }
+
+    @Test
+    void clusterRoleCoversAcmeOrdersChallengesAndSolverObjects() throws IOException {
+        JsonNode clusterRole = documents(DEPLOY.resolve("install/rbac.yaml")).stream()
+                .filter(document -> document.get("kind").asString().equals("ClusterRole"))
+                .findFirst().orElseThrow();
+
+        assertThat(verbs(clusterRole, "acme.cert-manager.io", "orders"))
+                .contains("get", "list", "watch", "create", "update", "delete");
+        assertThat(verbs(clusterRole, "acme.cert-manager.io", "challenges"))
+                .contains("get", "list", "watch", "create", "update", "delete");
+        assertThat(verbs(clusterRole, "acme.cert-manager.io", "orders/status")).contains("update");
+        assertThat(verbs(clusterRole, "acme.cert-manager.io", "challenges/status")).contains("update");
+        assertThat(verbs(clusterRole, "acme.cert-manager.io", "challenges/finalizers")).contains("update");
+        assertThat(verbs(clusterRole, "cert-manager.io", "certificaterequests/finalizers")).contains("update");
+        assertThat(verbs(clusterRole, "", "pods")).contains("get", "list", "watch", "create", "delete");
+        assertThat(verbs(clusterRole, "", "services")).contains("get", "list", "watch", "create", "delete");
+        assertThat(verbs(clusterRole, "networking.k8s.io", "ingresses"))
+                .contains("get", "list", "watch", "create", "update", "delete");
+    }
+
+    /** Returns the verbs that the rules of a role grant on one resource of one API group. */
+    private static List<String> verbs(JsonNode role, String group, String resource) {
+        List<String> verbs = new ArrayList<>();
+        for (JsonNode rule : role.get("rules")) {
+            boolean groupMatches = false;
+            for (JsonNode candidate : rule.get("apiGroups")) {
+                groupMatches |= candidate.asString().equals(group);
+            }
+            boolean resourceMatches = false;
+            for (JsonNode candidate : rule.get("resources")) {
+                resourceMatches |= candidate.asString().equals(resource);
+            }
+            if (groupMatches && resourceMatches) {
+                rule.get("verbs").forEach(verb -> verbs.add(verb.asString()));
+            }
+        }
+        return verbs;
+    }
 }

@@ -170,6 +170,16 @@ class HelmChartTest {
         assertThat(dockerfile).contains("ENTRYPOINT [\"java\"");
     }
 
+    @Test
+    void solverImageDefaultMatchesControllerDefault() throws IOException {
+        JsonNode values = YAML.readTree(CHART.resolve("values.yaml").toFile());
+
+        assertThat(values.at("/acme/http01SolverImage").asString())
+                .isEqualTo(io.certwright.kubernetes.http01.SolverSettings.DEFAULT_IMAGE);
+        assertThat(values.at("/acme/maxConcurrentChallenges").asInt())
+                .isEqualTo(io.certwright.acme.challenges.ChallengeScheduler.DEFAULT_MAX_CONCURRENT);
+    }
+
     private static String defaultPort(String listenAddress) {
         return listenAddress.substring(listenAddress.lastIndexOf(':') + 1);
     }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.certwright.api.model.Certificate;
 import io.certwright.api.model.CertificateRequest;
+import io.certwright.api.Json;
+import io.certwright.api.model.Challenge;
 import io.certwright.api.model.ClusterIssuer;
+import io.certwright.api.model.Order;
 import io.certwright.core.cluster.ResourceKind;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.nio.charset.StandardCharsets;
@@ -77,5 +80,64 @@ class ResourceCodecTest {
         Certificate second = ResourceCodec.fromGeneric(ResourceKind.CERTIFICATE, generic);
 
         assertThat(second.getSpec().getSecretName()).isEqualTo("web-tls");
+    }
+
+    @Test
+    void orderRoundTripKeepsCertificateBytesAndState() {
+        Order order = Json.yaml().readValue("""
+                apiVersion: acme.cert-manager.io/v1
+                kind: Order
+                metadata: {name: web-1-123, namespace: team-a}
+                spec:
+                  request: LS0tLS1CRUdJTg==
+                  issuerRef: {name: pebble, kind: ClusterIssuer}
+                  dnsNames: [web.example.com]
+                status:
+                  state: valid
+                  url: https://acme.example/order/1
+                  certificate: LS0tLS1CRUdJTg==
+                  authorizations:
+                  - url: https://acme.example/authz/1
+                    identifier: web.example.com
+                    initialState: pending
+                    challenges: [{url: https://acme.example/chall/1, token: abc, type: http-01}]
+                """, Order.class);
+
+        GenericKubernetesResource generic = ResourceCodec.toGeneric(ResourceKind.ORDER, order);
+        Order back = ResourceCodec.fromGeneric(ResourceKind.ORDER, generic);
+
+        assertThat(generic.getApiVersion()).isEqualTo("acme.cert-manager.io/v1");
+        assertThat(generic.getKind()).isEqualTo("Order");
+        assertThat((String) generic.get("status", "certificate")).isEqualTo("LS0tLS1CRUdJTg==");
+        assertThat(back).isEqualTo(order);
+    }
+
+    @Test
+    void challengeRoundTripKeepsSolverMap() {
+        Challenge challenge = Json.yaml().readValue("""
+                apiVersion: acme.cert-manager.io/v1
+                kind: Challenge
+                metadata: {name: web-1-123-456, namespace: team-a}
+                spec:
+                  url: https://acme.example/chall/1
+                  authorizationURL: https://acme.example/authz/1
+                  dnsName: web.example.com
+                  type: HTTP-01
+                  token: abc
+                  key: abc.thumb
+                  solver:
+                    http01:
+                      ingress:
+                        ingressClassName: nginx
+                        podTemplate: {spec: {nodeSelector: {zone: a}}}
+                  issuerRef: {name: pebble, kind: ClusterIssuer}
+                status: {processing: true, presented: false, state: pending}
+                """, Challenge.class);
+
+        GenericKubernetesResource generic = ResourceCodec.toGeneric(ResourceKind.CHALLENGE, challenge);
+        Challenge back = ResourceCodec.fromGeneric(ResourceKind.CHALLENGE, generic);
+
+        assertThat(generic.getApiVersion()).isEqualTo("acme.cert-manager.io/v1");
+        assertThat(back).isEqualTo(challenge);
     }
 }
