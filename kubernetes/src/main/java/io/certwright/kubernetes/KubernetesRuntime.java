@@ -1,8 +1,12 @@
 package io.certwright.kubernetes;
 
+import io.certwright.acme.AcmeControllers;
+import io.certwright.acme.AcmeSolverSettings;
+import io.certwright.acme.account.Acme4jRegistrar;
 import io.certwright.core.CoreControllers;
 import io.certwright.core.controller.ControllerManager;
 import io.certwright.core.issuers.IssuerControllers;
+import io.certwright.kubernetes.http01.KubernetesHttp01Solver;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -21,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * The Kubernetes runtime: cert-manager's controllers over a Kubernetes API server, as the
  * {@code certwright controller} process runs them.
  *
- * <p>{@link #start} registers the controllers, serves {@code /metrics} and {@code /livez}, and campaigns for
+ * <p>{@link #start} registers the controllers, including the ACME issuer's with the HTTP-01 solver that runs
+ * acmesolver Pods ({@link KubernetesHttp01Solver}), serves {@code /metrics} and {@code /livez}, and campaigns for
  * the leader-election Lease. Only the leader starts the informers and the controller workers. When the
  * leader cannot renew the Lease within the renew deadline it stops its controllers and {@link #termination()}
  * completes with {@link LeadershipLostException}, and the process is expected to exit non-zero, as
@@ -49,8 +54,16 @@ public final class KubernetesRuntime implements AutoCloseable {
         this.cluster = new KubernetesCluster(client, settings.clock(), settings.clusterOptions());
         this.gate = new ListenerGate(cluster);
         this.manager = new ControllerManager(gate.view(), settings.clock());
-        CoreControllers.registerAll(manager, cluster, settings.controllerOptions(), settings.clock());
+        AcmeControllers acme = AcmeControllers.create(cluster, settings.clock(),
+                new KubernetesHttp01Solver(client, settings.acme().http01Solver()), new Acme4jRegistrar(),
+                settings.acme().maxConcurrentChallenges(),
+                new AcmeSolverSettings(settings.acme().checkRetryPeriod(), settings.acme().dns01()));
+        ReplacedIssuerBackends replaced =
+                new ReplacedIssuerBackends(settings.issuerBackends(), cluster, settings.clock());
+        CoreControllers.registerAll(manager, cluster, settings.controllerOptions(), settings.clock(),
+                replaced.applyTo(acme.backends()), List.of(acme, replaced));
         this.enabledControllers = selectControllers(settings, manager.controllerNames());
+        acme.enableScheduler(enabledControllers.contains(AcmeControllers.CHALLENGES));
         gate.attach(manager.controllerNames(), enabledControllers);
         this.background = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "certwright-runtime");

@@ -6,6 +6,7 @@ import io.certwright.api.Conditions;
 import io.certwright.api.model.CertificateCondition;
 import io.certwright.api.model.CertificateStatus;
 import io.certwright.core.testing.Harness;
+import io.certwright.core.testing.SkewedIssuerBackend;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.certwright.core.certificates.scenarios;
+package io.certwright.core.testing;
 
 import io.certwright.api.model.CertificateRequest;
 import io.certwright.core.certificates.CertificateControllers;
@@ -11,8 +11,6 @@ import io.certwright.core.issuers.IssuerSetupResult;
 import io.certwright.core.issuers.IssuerType;
 import io.certwright.core.issuers.SignResult;
 import io.certwright.core.requests.RequestControllers;
-import io.certwright.core.testing.ControllerSet;
-import io.certwright.core.testing.Harness;
 import io.certwright.pki.CertificateSigner;
 import io.certwright.pki.CsrSpec;
 import io.certwright.pki.Csrs;
@@ -41,9 +39,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>It signs at most {@link #allowSignatures} requests; later ones stay Pending, so that a Certificate
  * caught in an immediate re-issuance loop stops after a countable number of requests instead of spinning
  * inside one {@code settle()}.
+ *
+ * <p>{@link #controllers()} registers it with the core controllers of a {@link Harness}. A runtime that builds its
+ * own controllers, such as the Kubernetes runtime, installs it as the backend of {@link #type()} and calls
+ * {@link #useClock} with the runtime's clock before the first signature.
  */
-final class SkewedIssuerBackend implements IssuerBackend {
-    static final String PENDING_MESSAGE = "the test issuer has used up its signatures";
+public final class SkewedIssuerBackend implements IssuerBackend {
+    public static final String PENDING_MESSAGE = "the test issuer has used up its signatures";
 
     private final IssuerType type;
     private final Duration notBeforeOffset;
@@ -69,42 +71,60 @@ final class SkewedIssuerBackend implements IssuerBackend {
     }
 
     /** Creates an ACME-like issuer (spec.acme): notBefore one hour before signing, notAfter notBefore + duration. */
-    static SkewedIssuerBackend acmeLike() {
+    public static SkewedIssuerBackend acmeLike() {
         return new SkewedIssuerBackend(IssuerType.ACME, Duration.ofHours(-1), null);
     }
 
     /** Creates a Vault-like issuer (spec.vault): notBefore 30s before signing, notAfter at most {@code maxLifetime} after it. */
-    static SkewedIssuerBackend vaultLike(Duration maxLifetime) {
+    public static SkewedIssuerBackend vaultLike(Duration maxLifetime) {
         return new SkewedIssuerBackend(IssuerType.VAULT, Duration.ofSeconds(-30), maxLifetime);
     }
 
     /** Creates an issuer (spec.vault) whose clock runs {@code ahead} of the controllers', so notBefore is in the future. */
-    static SkewedIssuerBackend clockAhead(Duration ahead) {
+    public static SkewedIssuerBackend clockAhead(Duration ahead) {
         return new SkewedIssuerBackend(IssuerType.VAULT, ahead, null);
     }
 
+    /** Returns the issuer type this backend serves: {@link IssuerType#ACME} or {@link IssuerType#VAULT}. */
+    public IssuerType type() {
+        return type;
+    }
+
     /** Returns the YAML of an Issuer {@code demo/<name>} of this backend's type. */
-    String issuer(String name) {
+    public String issuer(String name) {
+        return issuer(name, "demo");
+    }
+
+    /**
+     * Returns the YAML of an Issuer {@code <namespace>/<name>} of this backend's type. Only this backend reads
+     * the spec, so its server addresses use the reserved {@code .invalid} domain and are never contacted.
+     */
+    public String issuer(String name, String namespace) {
         String spec = type == IssuerType.ACME
                 ? "{acme: {server: \"https://acme.invalid/directory\", privateKeySecretRef: {name: acme-account}}}"
                 : "{vault: {server: \"https://vault.invalid\", path: pki/sign/test, auth: {tokenSecretRef: {name: token, key: token}}}}";
         return """
                 apiVersion: cert-manager.io/v1
                 kind: Issuer
-                metadata: {name: %s, namespace: demo}
+                metadata: {name: %s, namespace: %s}
                 spec: %s
-                """.formatted(name, spec);
+                """.formatted(name, namespace, spec);
     }
 
     /** Limits the number of further signatures; the requests after them stay Pending. */
-    void allowSignatures(int count) {
+    public void allowSignatures(int count) {
         signaturesLeft.set(count);
     }
 
+    /** Sets the clock that dates the certificates, which must be the clock of the controllers this backend serves. */
+    public void useClock(Clock controllersClock) {
+        this.clock = controllersClock;
+    }
+
     /** Registers every core controller, with this backend serving its issuer type. */
-    ControllerSet controllers() {
+    public ControllerSet controllers() {
         return (manager, cluster, options, clock) -> {
-            this.clock = clock;
+            useClock(clock);
             IssuerBackends backends = IssuerBackends.defaults(cluster, clock).with(type, this);
             CertificateControllers.register(manager, cluster, options, clock);
             RequestControllers.register(manager, cluster, options, clock, backends);
