@@ -595,6 +595,129 @@ class KubernetesCasesIT {
         assertThat(renewed.getRenewalTime()).isEqualTo(renewed.getNotBefore().plus(Duration.ofHours(16)));
     }
 
+    @Test
+    @Order(61)
+    void manualRenewalReusesKeyWithNeverPolicy() throws Exception {
+        CaseNamespace space = namespace("manual-renewal-never");
+        space.apply(SELF_SIGNED_ISSUER + "---\n" + APP.replace("{name: int-ca, kind: Issuer}",
+                "{name: selfsigned, kind: Issuer}\n  privateKey: {algorithm: ECDSA, rotationPolicy: Never}"));
+        space.awaitReady("app");
+        X509Certificate first = CaseNamespace.leaf(space.secret("app-tls"));
+
+        triggerManualRenewal(space, "app");
+        space.awaitReadyRevision("app", 2);
+        space.awaitSettled("app", QUIET);
+
+        X509Certificate second = CaseNamespace.leaf(space.secret("app-tls"));
+        assertThat(space.revision("app")).isEqualTo(2);
+        assertThat(second.getPublicKey().getEncoded()).isEqualTo(first.getPublicKey().getEncoded());
+        assertThat(second.getSerialNumber()).isNotEqualTo(first.getSerialNumber());
+        Event reused = space.awaitEvent("app", "Reused");
+        assertThat(reused.type()).isEqualTo("Normal");
+        assertThat(reused.message()).isEqualTo("Reusing private key stored in existing Secret resource \"app-tls\"");
+    }
+
+    @Test
+    @Order(70)
+    void commonNameOf64BytesIsIssued() throws Exception {
+        String commonName = "234567890b234567890c234567890d234567890e234567890f2345.example.c";
+        CaseNamespace space = namespace("common-name-64");
+        space.apply(CA_ISSUER + """
+                ---
+                apiVersion: cert-manager.io/v1
+                kind: Certificate
+                metadata: {name: app}
+                spec:
+                  secretName: app-tls
+                  commonName: %s
+                  privateKey: {algorithm: ECDSA}
+                  issuerRef: {name: int-ca, kind: Issuer}
+                """.formatted(commonName));
+        space.awaitReady("app");
+
+        assertThat(commonName.getBytes(StandardCharsets.UTF_8)).hasSize(64);
+        Secret secret = space.secret("app-tls");
+        assertThat(CertificateFacts.commonName(CaseNamespace.leaf(secret))).isEqualTo(commonName);
+        assertThat(annotations(secret)).containsEntry(Annotations.COMMON_NAME, commonName);
+    }
+
+    @Test
+    @Order(71)
+    void longDnsNameIssuedWithoutCommonName() throws Exception {
+        String dnsName = "very-long-service-name-0.very-long-service-name-peer.demo.svc.cluster.local";
+        CaseNamespace space = namespace("long-dns-name");
+        space.apply(CA_ISSUER + """
+                ---
+                apiVersion: cert-manager.io/v1
+                kind: Certificate
+                metadata: {name: app}
+                spec:
+                  secretName: app-tls
+                  dnsNames: [%s]
+                  privateKey: {algorithm: ECDSA}
+                  issuerRef: {name: int-ca, kind: Issuer}
+                """.formatted(dnsName));
+        space.awaitReady("app");
+
+        assertThat(dnsName).hasSize(75);
+        X509Certificate leaf = CaseNamespace.leaf(space.secret("app-tls"));
+        assertThat(CertificateFacts.commonName(leaf)).isEmpty();
+        assertThat(leaf.getSubjectX500Principal().getName()).doesNotContain("CN=");
+        assertThat(CertificateFacts.dnsNames(leaf)).containsExactly(dnsName);
+        assertThat(space.createdRequests("app")).containsExactly("app-1");
+    }
+
+    /**
+     * A spec change and a manual renewal each start a new attempt at once while the failure backoff waits,
+     * and neither resets the count of failed attempts. The clock does not move.
+     */
+    @Test
+    @Order(80)
+    void specChangeAndManualRenewalSkipBackoff() throws Exception {
+        CaseNamespace space = namespace("backoff-skips");
+        applyFlakyCertificate(space);
+        PeerCluster.await("Certificate flaky records its first failed issuance", CaseNamespace.READY_TIMEOUT,
+                () -> failedAttempts(space, "flaky") == 1);
+        Instant firstFailure = space.certificate("flaky").getStatus().getLastFailureTime();
+
+        space.apply("""
+                apiVersion: cert-manager.io/v1
+                kind: Certificate
+                metadata: {name: flaky}
+                spec:
+                  secretName: flaky-tls
+                  dnsNames: [flaky.example.com, www.example.com]
+                  privateKey: {algorithm: ECDSA, rotationPolicy: Never}
+                  issuerRef: {name: int-ca, kind: Issuer}
+                """);
+        PeerCluster.await("Certificate flaky records the failed attempt the spec change started",
+                CaseNamespace.READY_TIMEOUT, () -> failedAttempts(space, "flaky") == 2);
+        assertThat(clock.instant()).as("the clock stays before the one hour wait ends")
+                .isBefore(firstFailure.plus(Duration.ofHours(1)));
+        assertThat(Csrs.parse(space.request("flaky-1").orElseThrow().getSpec().getRequest()).dnsNames())
+                .as("DNS names of the request the spec change started")
+                .containsExactlyInAnyOrder("flaky.example.com", "www.example.com");
+
+        // The request manager replaces a failed request only when its failureTime is before the Issuing
+        // condition's lastTransitionTime, and both are whole seconds, so renewing in the second of the last
+        // failure would count that failure again. A person never renews that fast.
+        Instant secondFailure = space.certificate("flaky").getStatus().getLastFailureTime();
+        PeerCluster.await("the clock passes the second of the last failure", CaseNamespace.READY_TIMEOUT,
+                () -> clock.instant().isAfter(secondFailure.plusSeconds(1)));
+        List<String> changesBeforeRenewal = space.requestChanges("flaky");
+        String output = triggerManualRenewal(space, "flaky");
+        PeerCluster.await("Certificate flaky records the failed attempt the manual renewal started",
+                CaseNamespace.READY_TIMEOUT, () -> failedAttempts(space, "flaky") == 3);
+
+        assertThat(output).isEqualTo("Manually triggered issuance of Certificate backoff-skips/flaky");
+        assertThat(space.issuingStarts("flaky")).contains("ManuallyTriggered: Certificate re-issuance manually"
+                + " triggered");
+        List<String> changes = space.requestChanges("flaky");
+        assertThat(changes.subList(changesBeforeRenewal.size(), changes.size()))
+                .as("request changes of the manual renewal").containsExactly("-flaky-1", "+flaky-1");
+        assertThat(space.revision("flaky")).isNull();
+    }
+
     /**
      * Reuses the CA's own key for a Certificate ({@code rotationPolicy: Never} and a pre-created Secret that
      * contains the CA key), so that the CA issuer fails the CertificateRequest with SigningError and the
