@@ -30,6 +30,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -124,6 +125,13 @@ public final class KubernetesCluster implements Cluster, AutoCloseable {
     @Override
     public <T extends HasMetadata> List<T> list(ResourceKind<T> kind, String namespace) {
         return cache(kind).list(namespace);
+    }
+
+    /** Lists as {@link Cluster#listMatching} does, filtering the cached models and copying only the accepted ones. */
+    @Override
+    public <T extends HasMetadata> List<T> listMatching(ResourceKind<T> kind, String namespace,
+                                                        Predicate<? super T> filter) {
+        return cache(kind).listMatching(namespace, Objects.requireNonNull(filter, "filter"));
     }
 
     @Override

@@ -194,6 +194,32 @@ class KubernetesClusterIT {
     }
 
     @Test
+    void listMatchingFollowsUpdatesAndDeletes() {
+        cluster.create(ResourceKind.CERTIFICATE, TestObjects.certificate(namespace, "matched"));
+        Certificate stored = await(() -> cluster.get(ResourceKind.CERTIFICATE, namespace, "matched"));
+
+        List<Certificate> first = cluster.listMatching(ResourceKind.CERTIFICATE, namespace,
+                certificate -> certificate.getMetadata().getName().equals("matched"));
+        first.get(0).getSpec().setSecretName("changed-by-caller");
+        stored.getSpec().setSecretName("matched-renamed-tls");
+        Certificate updated = cluster.update(ResourceKind.CERTIFICATE, stored);
+        await(() -> cluster.get(ResourceKind.CERTIFICATE, namespace, "matched").filter(found -> found.getMetadata()
+                .getResourceVersion().equals(updated.getMetadata().getResourceVersion())));
+        List<Certificate> second = cluster.listMatching(ResourceKind.CERTIFICATE, namespace,
+                certificate -> certificate.getMetadata().getName().equals("matched"));
+        cluster.delete(ResourceKind.CERTIFICATE, namespace, "matched");
+        await(() -> cluster.get(ResourceKind.CERTIFICATE, namespace, "matched").isEmpty()
+                ? Optional.of(true) : Optional.empty());
+        List<Certificate> third = cluster.listMatching(ResourceKind.CERTIFICATE, namespace,
+                certificate -> certificate.getMetadata().getName().equals("matched"));
+
+        assertThat(first).hasSize(1);
+        assertThat(second).as("the caller's change to an earlier result does not reach the cache").hasSize(1);
+        assertThat(second.get(0).getSpec().getSecretName()).isEqualTo("matched-renamed-tls");
+        assertThat(third).isEmpty();
+    }
+
+    @Test
     void clusterIssuerIsClusterScoped() {
         ClusterIssuer issuer = new ClusterIssuer();
         issuer.getMetadata().setName("it-root");
