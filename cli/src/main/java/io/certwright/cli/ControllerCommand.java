@@ -122,8 +122,8 @@ final class ControllerCommand implements Callable<Integer> {
 
     @Option(names = "--feature-gates", paramLabel = "NAME=BOOL,...",
             description = "Feature gates as comma-separated NAME=true|false pairs; AllAlpha and AllBeta set every"
-                    + " alpha or beta gate not named. Certwright implements each gate only at cert-manager's"
-                    + " default and rejects other values. May be repeated.")
+                    + " alpha or beta gate not named. Certwright implements ACMEUseARI either way and every other"
+                    + " gate only at cert-manager's default, and rejects other values. May be repeated.")
     List<String> featureGates = new ArrayList<>();
 
     @Option(names = "--max-concurrent-challenges", paramLabel = "N",

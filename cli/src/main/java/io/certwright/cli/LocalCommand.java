@@ -83,7 +83,8 @@ final class LocalCommand implements Callable<Integer> {
         try {
             gates = FeatureGates.parse(String.join(",", featureGates));
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--feature-gates: " + e.getMessage());
+            // The parser's messages already start with the flag name.
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         if (!Files.isDirectory(directory)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "manifest directory " + directory

@@ -4,6 +4,11 @@ import picocli.CommandLine;
 
 /** Entry point of the {@code certwright} command. */
 public final class Main {
+    /** Columns of --help output; picocli's default of 80 splits long values such as image names. */
+    private static final int USAGE_HELP_WIDTH = 130;
+    /** Columns for option names before descriptions start, enough for --acme-http01-solver-resource-limits-memory. */
+    private static final int USAGE_HELP_LONG_OPTIONS_MAX_WIDTH = 60;
+
     private Main() {
     }
 
@@ -24,6 +29,9 @@ public final class Main {
             root.logging.apply();
             return new CommandLine.RunLast().execute(parseResult);
         });
+        // Wide enough that image names, URLs and paths in option descriptions are not split at their dots.
+        commandLine.setUsageHelpWidth(USAGE_HELP_WIDTH);
+        commandLine.setUsageHelpLongOptionsMaxWidth(USAGE_HELP_LONG_OPTIONS_MAX_WIDTH);
         commandLine.setParameterExceptionHandler(new ErrorHandlers.UsageErrors());
         commandLine.setExecutionExceptionHandler(new ErrorHandlers.ExecutionErrors());
         return commandLine;

@@ -90,13 +90,35 @@ public final class KubernetesCluster implements Cluster, AutoCloseable {
                     + ": " + unsyncedKinds() + " still listing; check that the cert-manager CRDs are installed"
                     + " and that the service account may list and watch them", e);
         } catch (ExecutionException e) {
-            throw new ClusterException("starting the informers failed: " + e.getCause().getMessage(), e.getCause());
+            throw new ClusterException("starting the informers against the API server " + client.getMasterUrl()
+                    + " failed: " + describeFailure(e.getCause()) + "; check that the API server is reachable at"
+                    + " that address and that the kubeconfig's credentials are valid", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ClusterException("interrupted while waiting for the caches to sync", e);
         }
         log.info("informer caches synced for {} (namespace {})", caches.keySet(),
                 options.namespace() == null ? "all" : options.namespace());
+    }
+
+    /**
+     * Returns the messages of a failure and its causes, such as {@code KubernetesClientException: Failed to
+     * list ...: ConnectException: Connection refused}, naming the type where a message is missing.
+     */
+    static String describeFailure(Throwable failure) {
+        StringBuilder description = new StringBuilder();
+        Throwable current = failure;
+        for (int depth = 0; current != null && depth < 5; depth++) {
+            if (description.length() > 0) {
+                description.append(": ");
+            }
+            description.append(current.getClass().getSimpleName());
+            if (current.getMessage() != null && !current.getMessage().isBlank()) {
+                description.append(" (").append(current.getMessage()).append(')');
+            }
+            current = current.getCause() == current ? null : current.getCause();
+        }
+        return description.toString();
     }
 
     /** Stops the informers; the client stays open and belongs to the caller. */
