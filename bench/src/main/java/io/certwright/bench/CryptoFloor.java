@@ -4,6 +4,8 @@ import io.certwright.pki.CertificateSigner;
 import io.certwright.pki.CsrSpec;
 import io.certwright.pki.Csrs;
 import io.certwright.pki.KeyAlgorithm;
+import io.certwright.pki.KeyEncoding;
+import io.certwright.pki.Pem;
 import io.certwright.pki.PkiException;
 import io.certwright.pki.PrivateKeys;
 import io.certwright.pki.SigningOptions;
@@ -71,5 +73,23 @@ final class CryptoFloor {
         String csrPem = Csrs.buildPem(spec, key);
         CertificateSigner.sign(Csrs.parse(csrPem.getBytes(StandardCharsets.US_ASCII)),
                 SigningOptions.builder().notBefore(Instant.now()).build(), caCertificate, caKey.getPrivate());
+    }
+
+    /**
+     * Issues one certificate as {@link #run} does and also encodes the key and certificate as PEM, so that
+     * callers can store objects of the sizes a real issuance writes.
+     */
+    Issued issueEncoded(int index) throws PkiException {
+        KeyPair key = PrivateKeys.generate(algorithm, size);
+        CsrSpec spec = CsrSpec.builder().dnsNames(List.of("host-" + index + ".bench.example")).build();
+        String csrPem = Csrs.buildPem(spec, key);
+        X509Certificate certificate = CertificateSigner.sign(Csrs.parse(csrPem.getBytes(StandardCharsets.US_ASCII)),
+                SigningOptions.builder().notBefore(Instant.now()).build(), caCertificate, caKey.getPrivate());
+        return new Issued(PrivateKeys.encodePem(key.getPrivate(), KeyEncoding.PKCS1), csrPem,
+                Pem.encodeCertificates(List.of(certificate, caCertificate)), Pem.encodeCertificates(List.of(caCertificate)));
+    }
+
+    /** PEM outputs of one issuance: the leaf key, the CSR, the leaf chain and the CA certificate. */
+    record Issued(String keyPem, String csrPem, String chainPem, String caPem) {
     }
 }

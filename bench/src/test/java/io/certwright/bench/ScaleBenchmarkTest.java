@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,16 +22,16 @@ class ScaleBenchmarkTest {
         }
 
         List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().toList();
-        Map<String, String> summary = new HashMap<>();
-        for (String pair : lines.get(lines.size() - 1).split(" ")) {
-            String[] keyAndValue = pair.split("=", 2);
-            summary.put(keyAndValue[0], keyAndValue[1]);
-        }
+        Map<String, String> summary = Summary.parse(lines.get(lines.size() - 1));
 
         assertThat(summary).containsEntry("runtime", "local").containsEntry("count", "5");
         assertThat(Double.parseDouble(summary.get("issuances_per_second"))).isPositive();
         assertThat(Double.parseDouble(summary.get("floor_per_second"))).isPositive();
         assertThat(Double.parseDouble(summary.get("ready_seconds"))).isPositive();
         assertThat(summary).containsKey("heap_bytes_per_certificate");
+        assertThat(Double.parseDouble(summary.get("p50_ms"))).isNotNegative();
+        assertThat(Double.parseDouble(summary.get("p99_ms")))
+                .isGreaterThanOrEqualTo(Double.parseDouble(summary.get("p50_ms")));
+        assertThat(summary).containsKeys("cpu_seconds", "nproc", "load_start", "load_end");
     }
 }
