@@ -35,9 +35,14 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +56,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.zip.Adler32;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -211,6 +217,13 @@ class AcmeHttp01KubernetesIT {
         // STATE may still be empty: the controller writes it after the reconcile that created the Pod.
         assertThat(challenges).containsPattern(challenge.getMetadata().getName() + "\\s+(\\w+\\s+)?" + DNS_NAME);
 
+        // The Challenge stays processing until the acmesolver runs, because the self-check fails before that.
+        String challengeSeries = "certmanager_certificate_challenge_status\\{status=\"(pending)?\",domain=\""
+                + DNS_NAME.replace(".", "\\.") + "\",reason=\"[^\"]*\",processing=\"true\",name=\""
+                + challenge.getMetadata().getName() + "\",namespace=\"" + NAMESPACE + "\",type=\"HTTP-01\"\\} 1\n";
+        await("the challenge gauge", () -> Optional.of(scrapeMetrics())
+                .filter(text -> Pattern.compile(challengeSeries).matcher(text).find()));
+
         solverProcess = startAcmeSolver(pod.getSpec().getContainers().get(0).getArgs());
 
         await("Certificate demo/web Ready", () -> observer.get(ResourceKind.CERTIFICATE, NAMESPACE, "web")
@@ -233,6 +246,30 @@ class AcmeHttp01KubernetesIT {
         String orders = peers.kubectl("get", "orders", "-n", NAMESPACE);
         assertThat(orders.lines().findFirst().orElse("").split("\\s+")).containsExactly("NAME", "STATE", "AGE");
         assertThat(orders).containsPattern(order.getMetadata().getName() + "\\s+valid\\s");
+
+        String metrics = scrapeMetrics();
+        String host = "127\\.0\\.0\\.1:" + URI.create(pebble.getProperty("PEBBLE_DIRECTORY_URL")).getPort();
+        for (String actionAndStatus : List.of("register_account\",method=\"POST\",status=\"201",
+                "authorize_order\",method=\"POST\",status=\"201", "accept_challenge\",method=\"POST\",status=\"200",
+                "create_order_cert\",method=\"POST\",status=\"200", "fetch_cert\",method=\"POST\",status=\"200")) {
+            assertThat(metrics).containsPattern("certmanager_http_acme_client_request_count\\{scheme=\"https\",host=\""
+                    + host + "\",action=\"" + actionAndStatus + "\"\\} [1-9]");
+        }
+        assertThat(metrics).doesNotContain("action=\"unnamed_action\"");
+    }
+
+    /** Returns the runtime's {@code /metrics} text. */
+    private String scrapeMetrics() {
+        URI uri = URI.create("http://127.0.0.1:" + runtime.metricsAddress().getPort() + "/metrics");
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException("scraping " + uri + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while scraping " + uri, e);
+        }
     }
 
     @Test

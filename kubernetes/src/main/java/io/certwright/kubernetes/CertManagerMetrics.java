@@ -2,6 +2,7 @@ package io.certwright.kubernetes;
 
 import io.certwright.api.model.Certificate;
 import io.certwright.api.model.CertificateCondition;
+import io.certwright.api.model.Challenge;
 import io.certwright.api.model.ClusterIssuer;
 import io.certwright.api.model.IssuerCondition;
 import io.certwright.api.model.IssuerReference;
@@ -25,24 +26,40 @@ final class CertManagerMetrics {
     /** The values of the {@code condition} label; each object gets one series per value. */
     static final List<String> CONDITION_STATUSES = List.of("True", "False", "Unknown");
 
+    /**
+     * The values of the challenge gauge's {@code status} label, the ACME states a Challenge's
+     * {@code status.state} takes, with the empty string for a Challenge whose state is not set yet.
+     */
+    static final List<String> CHALLENGE_STATES =
+            List.of("ready", "valid", "errored", "expired", "invalid", "processing", "", "pending");
+
     private final Cluster cluster;
     private final Clock clock;
     private final Supplier<List<String>> controllers;
     private final ToLongFunction<String> syncCalls;
     private final ToLongFunction<String> syncErrors;
+    private final AcmeRequestRecorder acmeRequests;
+
+    /** Creates the metrics without ACME request series, which then stay empty. */
+    CertManagerMetrics(Cluster cluster, Clock clock, Supplier<List<String>> controllers,
+            ToLongFunction<String> syncCalls, ToLongFunction<String> syncErrors) {
+        this(cluster, clock, controllers, syncCalls, syncErrors, new AcmeRequestRecorder(clock));
+    }
 
     /**
      * @param controllers the names of the running controllers, for the sync counters
      * @param syncCalls reconciles started per controller name
      * @param syncErrors failed reconciles per controller name, conflicts excluded
+     * @param acmeRequests the recorder that the ACME clients report their HTTP requests to
      */
     CertManagerMetrics(Cluster cluster, Clock clock, Supplier<List<String>> controllers,
-            ToLongFunction<String> syncCalls, ToLongFunction<String> syncErrors) {
+            ToLongFunction<String> syncCalls, ToLongFunction<String> syncErrors, AcmeRequestRecorder acmeRequests) {
         this.cluster = Objects.requireNonNull(cluster, "cluster");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.controllers = Objects.requireNonNull(controllers, "controllers");
         this.syncCalls = Objects.requireNonNull(syncCalls, "syncCalls");
         this.syncErrors = Objects.requireNonNull(syncErrors, "syncErrors");
+        this.acmeRequests = Objects.requireNonNull(acmeRequests, "acmeRequests");
     }
 
     /** Renders every family in the Prometheus text format. */
@@ -53,6 +70,7 @@ final class CertManagerMetrics {
     List<PrometheusText.Family> collect() {
         List<PrometheusText.Family> families = new ArrayList<>();
         families.addAll(certificateFamilies(cluster.list(ResourceKind.CERTIFICATE, null)));
+        families.add(challengeStatus(cluster.list(ResourceKind.CHALLENGE, null)));
         families.add(issuerReadyStatus(cluster.list(ResourceKind.ISSUER, null)));
         families.add(clusterIssuerReadyStatus(cluster.list(ResourceKind.CLUSTER_ISSUER, null)));
         double now = clock.instant().getEpochSecond();
@@ -62,6 +80,7 @@ final class CertManagerMetrics {
         families.add(new PrometheusText.Family("certmanager_clock_time_seconds_gauge",
                 "The clock time given in seconds (from 1970/01/01 UTC).", "gauge",
                 List.of(PrometheusText.Sample.of(now))));
+        families.addAll(acmeRequests.families());
         families.addAll(controllerFamilies(controllers.get()));
         return families;
     }
@@ -108,6 +127,27 @@ final class CertManagerMetrics {
                 new PrometheusText.Family("certmanager_certificate_renewal_timestamp_seconds",
                         "The number of seconds before expiration time the certificate should renew.", "gauge",
                         renewal));
+    }
+
+    private static PrometheusText.Family challengeStatus(List<Challenge> challenges) {
+        List<PrometheusText.Sample> samples = new ArrayList<>();
+        for (Challenge challenge : challenges) {
+            var spec = challenge.getSpec();
+            var status = challenge.getStatus();
+            String current = status == null ? "" : nullToEmpty(status.getState());
+            String domain = spec == null ? "" : nullToEmpty(spec.getDnsName());
+            String type = spec == null ? "" : nullToEmpty(spec.getType());
+            String reason = status == null ? "" : nullToEmpty(status.getReason());
+            String processing = Boolean.toString(status != null && Boolean.TRUE.equals(status.getProcessing()));
+            for (String state : CHALLENGE_STATES) {
+                samples.add(PrometheusText.Sample.of(state.equals(current) ? 1 : 0, "status", state,
+                        "domain", domain, "reason", reason, "processing", processing,
+                        "name", challenge.getMetadata().getName(), "namespace", challenge.getMetadata().getNamespace(),
+                        "type", type));
+            }
+        }
+        return new PrometheusText.Family("certmanager_certificate_challenge_status",
+                "The state of each ACME challenge: 1 for its current state, 0 for the others.", "gauge", samples);
     }
 
     private static PrometheusText.Family issuerReadyStatus(List<Issuer> issuers) {

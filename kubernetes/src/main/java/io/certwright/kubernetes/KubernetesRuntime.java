@@ -39,6 +39,7 @@ public final class KubernetesRuntime implements AutoCloseable {
     private final KubernetesRuntimeSettings settings;
     private final KubernetesCluster cluster;
     private final ListenerGate gate;
+    private final AcmeRequestRecorder acmeRequests;
     private final ControllerManager manager;
     private final List<String> enabledControllers;
     private final LeaderElection election;
@@ -54,8 +55,9 @@ public final class KubernetesRuntime implements AutoCloseable {
         this.cluster = new KubernetesCluster(client, settings.clock(), settings.clusterOptions());
         this.gate = new ListenerGate(cluster);
         this.manager = new ControllerManager(gate.view(), settings.clock());
+        this.acmeRequests = new AcmeRequestRecorder(settings.clock());
         AcmeControllers acme = AcmeControllers.create(cluster, settings.clock(),
-                new KubernetesHttp01Solver(client, settings.acme().http01Solver()), new Acme4jRegistrar(),
+                new KubernetesHttp01Solver(client, settings.acme().http01Solver()), new Acme4jRegistrar(acmeRequests),
                 settings.acme().maxConcurrentChallenges(),
                 new AcmeSolverSettings(settings.acme().checkRetryPeriod(), settings.acme().dns01()));
         ReplacedIssuerBackends replaced =
@@ -162,7 +164,7 @@ public final class KubernetesRuntime implements AutoCloseable {
 
     private void startServers() {
         CertManagerMetrics metrics = new CertManagerMetrics(cluster, settings.clock(), () -> enabledControllers,
-                manager::syncCalls, manager::syncErrors);
+                manager::syncCalls, manager::syncErrors, acmeRequests);
         servers.add(HttpEndpoints.start("metrics",
                 ListenAddress.parse("--metrics-listen-address", settings.metricsListenAddress()),
                 Map.of("/metrics", metrics::scrape)));

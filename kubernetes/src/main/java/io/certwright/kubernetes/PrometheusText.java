@@ -15,22 +15,29 @@ final class PrometheusText {
     /** Media type of the format. */
     static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
-    /** One metric family: its name, HELP text, TYPE ({@code gauge} or {@code counter}) and samples. */
+    /** One metric family: its name, HELP text, TYPE ({@code gauge}, {@code counter} or {@code summary}) and samples. */
     record Family(String name, String help, String type, List<Sample> samples) {
     }
 
-    /** One sample; labels are written in the map's order. */
-    record Sample(Map<String, String> labels, double value) {
+    /**
+     * One sample; labels are written in the map's order. The name suffix, such as {@code _sum} or {@code _count}
+     * for a summary, is appended to the family name and is empty for most samples.
+     */
+    record Sample(String nameSuffix, Map<String, String> labels, double value) {
         static Sample of(double value) {
-            return new Sample(Map.of(), value);
+            return new Sample("", Map.of(), value);
         }
 
         static Sample of(double value, String... labelPairs) {
+            return withSuffix("", value, labelPairs);
+        }
+
+        static Sample withSuffix(String nameSuffix, double value, String... labelPairs) {
             Map<String, String> labels = new LinkedHashMap<>();
             for (int i = 0; i + 1 < labelPairs.length; i += 2) {
                 labels.put(labelPairs[i], labelPairs[i + 1]);
             }
-            return new Sample(labels, value);
+            return new Sample(nameSuffix, labels, value);
         }
     }
 
@@ -43,7 +50,7 @@ final class PrometheusText {
             out.append("# HELP ").append(family.name()).append(' ').append(escapeHelp(family.help())).append('\n');
             out.append("# TYPE ").append(family.name()).append(' ').append(family.type()).append('\n');
             for (Sample sample : family.samples()) {
-                out.append(family.name());
+                out.append(family.name()).append(sample.nameSuffix());
                 if (!sample.labels().isEmpty()) {
                     out.append('{');
                     boolean first = true;

@@ -43,4 +43,20 @@ class PrometheusTextTest {
 
         assertThat(text).isEqualTo("# HELP m h\n# TYPE m gauge\n");
     }
+
+    @Test
+    void summarySamplesAppendNameSuffix() {
+        String text = PrometheusText.write(List.of(new PrometheusText.Family("latency", "h", "summary", List.of(
+                PrometheusText.Sample.withSuffix("", 0.25, "action", "get_order", "quantile", "0.5"),
+                PrometheusText.Sample.withSuffix("_sum", 0.75, "action", "get_order"),
+                PrometheusText.Sample.withSuffix("_count", 3, "action", "get_order")))));
+
+        assertThat(text).isEqualTo("""
+                # HELP latency h
+                # TYPE latency summary
+                latency{action="get_order",quantile="0.5"} 0.25
+                latency_sum{action="get_order"} 0.75
+                latency_count{action="get_order"} 3
+                """);
+    }
 }

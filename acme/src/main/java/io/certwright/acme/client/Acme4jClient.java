@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import javax.crypto.spec.SecretKeySpec;
@@ -40,6 +41,9 @@ import org.shredzone.acme4j.toolbox.JoseUtils;
  * shared {@link Login}, so concurrent calls do not share mutable acme4j objects; acme4j's session
  * serialises nonce use itself.
  */
+// The action scopes exist only to restore the previous action when they close, and their bodies never
+// reference them, so javac's "try" warnings are off.
+@SuppressWarnings("try")
 public final class Acme4jClient implements AcmeClient {
     /** Problem types that a retry can get past even though the server responded with an HTTP 4xx status. */
     private static final Set<String> RETRYABLE_PROBLEMS = Set.of(
@@ -51,9 +55,11 @@ public final class Acme4jClient implements AcmeClient {
     private static final Duration FINALIZE_WAIT = Duration.ofSeconds(30);
 
     private final Login login;
+    private final AcmeActionScope actions;
 
-    private Acme4jClient(Login login) {
+    private Acme4jClient(Login login, AcmeActionScope actions) {
         this.login = login;
+        this.actions = actions;
     }
 
     /**
@@ -65,7 +71,17 @@ public final class Acme4jClient implements AcmeClient {
      */
     public static Acme4jClient register(URI directory, TlsTrust trust, KeyPair keyPair, String email,
             ExternalAccountKey externalAccount) throws AcmeClientException {
-        Session session = session(directory, trust);
+        return register(directory, trust, keyPair, email, externalAccount, AcmeRequestMetrics.NONE);
+    }
+
+    /**
+     * Registers or finds the account as {@link #register(URI, TlsTrust, KeyPair, String, ExternalAccountKey)}
+     * does, and reports every HTTP request of the returned client to {@code metrics}.
+     */
+    public static Acme4jClient register(URI directory, TlsTrust trust, KeyPair keyPair, String email,
+            ExternalAccountKey externalAccount, AcmeRequestMetrics metrics) throws AcmeClientException {
+        AcmeActionScope actions = new AcmeActionScope();
+        Session session = session(directory, trust, metrics, actions);
         AccountBuilder builder = new AccountBuilder().agreeToTermsOfService().useKeyPair(keyPair);
         if (!email.isEmpty()) {
             builder.addEmail(email);
@@ -77,19 +93,30 @@ public final class Acme4jClient implements AcmeClient {
             builder.withMacAlgorithm("HS256");
         }
         Login login;
-        try {
+        try (var scope = actions.enter(AcmeAction.REGISTER_ACCOUNT)) {
             login = builder.createLogin(session);
         } catch (AcmeException | RuntimeException e) {
             throw translate("registering the ACME account failed", e);
         }
-        return new Acme4jClient(login);
+        return new Acme4jClient(login, actions);
     }
 
     /** Returns a client for the account at {@code accountUri} without contacting the server. */
     public static Acme4jClient login(URI directory, TlsTrust trust, KeyPair keyPair, URI accountUri)
             throws AcmeClientException {
+        return login(directory, trust, keyPair, accountUri, AcmeRequestMetrics.NONE);
+    }
+
+    /**
+     * Returns a client for the account at {@code accountUri} without contacting the server, which reports
+     * every HTTP request it sends to {@code metrics}.
+     */
+    public static Acme4jClient login(URI directory, TlsTrust trust, KeyPair keyPair, URI accountUri,
+            AcmeRequestMetrics metrics) throws AcmeClientException {
+        AcmeActionScope actions = new AcmeActionScope();
         try {
-            return new Acme4jClient(session(directory, trust).login(accountUri.toURL(), keyPair));
+            return new Acme4jClient(session(directory, trust, metrics, actions).login(accountUri.toURL(), keyPair),
+                    actions);
         } catch (MalformedURLException | IllegalArgumentException e) {
             throw new AcmeClientException("invalid ACME account URL \"" + accountUri + "\": " + e.getMessage(),
                     true, null, e);
@@ -105,22 +132,27 @@ public final class Acme4jClient implements AcmeClient {
         try {
             Account account = login.getAccount();
             List<URI> want = email.isEmpty() ? List.of() : List.of(URI.create("mailto:" + email));
-            if (account.getContacts().equals(want)) {
-                return false;
+            try (var scope = actions.enter(AcmeAction.GET_REGISTRATION)) {
+                if (account.getContacts().equals(want)) {
+                    return false;
+                }
             }
             Account.EditableAccount editable = account.modify();
             editable.getContacts().clear();
             editable.getContacts().addAll(want);
-            editable.commit();
+            try (var scope = actions.enter(AcmeAction.UPDATE_REGISTRATION)) {
+                editable.commit();
+            }
             return true;
         } catch (AcmeException | RuntimeException e) {
             throw translate("updating the ACME account contact failed", e);
         }
     }
 
-    private static Session session(URI directory, TlsTrust trust) throws AcmeClientException {
+    private static Session session(URI directory, TlsTrust trust, AcmeRequestMetrics metrics, AcmeActionScope actions)
+            throws AcmeClientException {
         try {
-            return new Session(directory, new TrustingProvider(trust.sslContext()));
+            return new Session(directory, new TrustingProvider(trust.sslContext(), metrics, actions));
         } catch (GeneralSecurityException e) {
             throw new AcmeClientException("building the TLS trust for " + directory + " failed: " + e.getMessage(),
                     true, null, e);
@@ -155,7 +187,7 @@ public final class Acme4jClient implements AcmeClient {
         if (replaces != null && !replaces.isEmpty()) {
             builder.replaces(replaces);
         }
-        try {
+        try (var scope = actions.enter(AcmeAction.AUTHORIZE_ORDER)) {
             return describe(builder.create());
         } catch (AcmeNotSupportedException e) {
             throw new AcmeUnsupportedException("creating the order failed: " + e.getMessage(), e);
@@ -168,7 +200,7 @@ public final class Acme4jClient implements AcmeClient {
     public RenewalInfo renewalInfo(X509Certificate certificate) throws AcmeClientException {
         String doing = "fetching the renewal information of certificate " + certificate.getSerialNumber().toString(16)
                 + " failed";
-        try {
+        try (var scope = actions.enter(AcmeAction.GET_RENEWAL_INFO)) {
             org.shredzone.acme4j.RenewalInfo info = login.bindRenewalInfo(certificate);
             Optional<Instant> retryAt = info.fetch();
             // acme4j turns Retry-After into an instant on the system clock, so it is turned back the same way.
@@ -186,7 +218,7 @@ public final class Acme4jClient implements AcmeClient {
 
     @Override
     public AcmeOrder getOrder(String orderUrl) throws AcmeClientException {
-        try {
+        try (var scope = actions.enter(AcmeAction.GET_ORDER)) {
             Order order = login.bindOrder(url(orderUrl));
             order.fetch();
             return describe(order);
@@ -197,7 +229,7 @@ public final class Acme4jClient implements AcmeClient {
 
     @Override
     public AcmeAuthorization getAuthorization(String authorizationUrl) throws AcmeClientException {
-        try {
+        try (var scope = actions.enter(AcmeAction.GET_AUTHORIZATION)) {
             Authorization authorization = login.bindAuthorization(url(authorizationUrl));
             authorization.fetch();
             return describe(authorization);
@@ -208,7 +240,7 @@ public final class Acme4jClient implements AcmeClient {
 
     @Override
     public void acceptChallenge(String challengeUrl) throws AcmeClientException {
-        try {
+        try (var scope = actions.enter(AcmeAction.ACCEPT_CHALLENGE)) {
             login.bindChallenge(url(challengeUrl)).trigger();
         } catch (AcmeException | RuntimeException e) {
             throw translate("accepting challenge " + challengeUrl + " failed", e);
@@ -218,7 +250,7 @@ public final class Acme4jClient implements AcmeClient {
     @Override
     public AcmeAuthorization waitForAuthorization(String authorizationUrl, Duration timeout)
             throws AcmeClientException, InterruptedException {
-        try {
+        try (var scope = actions.enter(AcmeAction.WAIT_AUTHORIZATION)) {
             Authorization authorization = login.bindAuthorization(url(authorizationUrl));
             authorization.waitForCompletion(timeout);
             return describe(authorization);
@@ -231,9 +263,13 @@ public final class Acme4jClient implements AcmeClient {
     public AcmeOrder finalizeOrder(String orderUrl, byte[] csrDer) throws AcmeClientException {
         try {
             Order order = login.bindOrder(url(orderUrl));
-            order.execute(csrDer);
-            order.waitForCompletion(FINALIZE_WAIT);
-            return describe(order);
+            try (var scope = actions.enter(AcmeAction.CREATE_ORDER_CERT)) {
+                order.execute(csrDer);
+            }
+            try (var scope = actions.enter(AcmeAction.WAIT_ORDER)) {
+                order.waitForCompletion(FINALIZE_WAIT);
+                return describe(order);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AcmeClientException("interrupted while finalizing order " + orderUrl, false, null, e);
@@ -246,12 +282,24 @@ public final class Acme4jClient implements AcmeClient {
     public List<List<X509Certificate>> certificateChains(String orderUrl) throws AcmeClientException {
         try {
             Order order = login.bindOrder(url(orderUrl));
-            order.fetch();
+            try (var scope = actions.enter(AcmeAction.GET_ORDER)) {
+                order.fetch();
+            }
             Certificate certificate = order.getCertificate();
             List<List<X509Certificate>> chains = new ArrayList<>();
-            chains.add(certificate.getCertificateChain());
-            for (Certificate alternate : certificate.getAlternateCertificates()) {
-                chains.add(alternate.getCertificateChain());
+            try (var scope = actions.enter(AcmeAction.FETCH_CERT)) {
+                chains.add(certificate.getCertificateChain());
+            }
+            // acme4j reads the alternates from the Link headers of the download above, so listing them
+            // sends a request only when that download did not happen.
+            List<Certificate> alternates;
+            try (var scope = actions.enter(AcmeAction.LIST_CERT_ALTERNATES)) {
+                alternates = certificate.getAlternateCertificates();
+            }
+            for (Certificate alternate : alternates) {
+                try (var scope = actions.enter(AcmeAction.FETCH_CERT)) {
+                    chains.add(alternate.getCertificateChain());
+                }
             }
             return chains;
         } catch (AcmeException | RuntimeException e) {
@@ -312,12 +360,19 @@ public final class Acme4jClient implements AcmeClient {
         return new AcmeClientException(doing + ": " + e.getMessage(), false, null, e);
     }
 
-    /** The generic RFC 8555 provider with an HTTP client that uses the issuer's TLS trust. */
+    /**
+     * The generic RFC 8555 provider with an HTTP client that uses the issuer's TLS trust and reports each
+     * request to the metrics.
+     */
     private static final class TrustingProvider extends GenericAcmeProvider {
         private final javax.net.ssl.SSLContext sslContext;
+        private final AcmeRequestMetrics metrics;
+        private final AcmeActionScope actions;
 
-        TrustingProvider(javax.net.ssl.SSLContext sslContext) {
+        TrustingProvider(javax.net.ssl.SSLContext sslContext, AcmeRequestMetrics metrics, AcmeActionScope actions) {
             this.sslContext = sslContext;
+            this.metrics = Objects.requireNonNull(metrics, "metrics");
+            this.actions = actions;
         }
 
         @Override
@@ -333,7 +388,7 @@ public final class Acme4jClient implements AcmeClient {
             if (settings.getAuthenticator() != null) {
                 builder.authenticator(settings.getAuthenticator());
             }
-            return builder.build();
+            return new MeteredHttpClient(builder.build(), metrics, actions, System::nanoTime);
         }
     }
 }
