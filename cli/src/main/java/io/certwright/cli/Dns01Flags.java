@@ -55,8 +55,7 @@ final class Dns01Flags {
         try {
             duration = GoDuration.parse(value);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(command.commandLine(), flag + ": " + e.getMessage()
-                    + "; use a Go duration such as 10s or 1m30s");
+            throw new CommandLine.ParameterException(command.commandLine(), flag + ": " + e.getMessage());
         }
         if (duration.isNegative()) {
             throw new CommandLine.ParameterException(command.commandLine(), flag + ": must not be negative, got "

@@ -38,6 +38,11 @@ final class WebhookCommand implements Callable<Integer> {
             "VersionTLS12", "TLSv1.2",
             "VersionTLS13", "TLSv1.3");
 
+    @Option(names = "--bind-address", paramLabel = "IP",
+            description = "IP address both endpoints listen on; Certwright's addition, for running outside a Pod"
+                    + " (default: every interface, as cert-manager's webhook listens).")
+    String bindAddress;
+
     @Option(names = "--secure-port", paramLabel = "PORT",
             description = "Port of the HTTPS admission endpoints (default: ${DEFAULT-VALUE}).")
     int securePort = WebhookServerSettings.DEFAULT_SECURE_PORT;
@@ -128,7 +133,7 @@ final class WebhookCommand implements Callable<Integer> {
                     + "; use VersionTLS12 or VersionTLS13");
         }
         WebhookFeatureGates.check(String.join(",", featureGates));
-        return new WebhookServerSettings(new InetSocketAddress(securePort), new InetSocketAddress(healthzPort),
+        return new WebhookServerSettings(listenAddress(securePort), listenAddress(healthzPort),
                 minVersion, tlsCipherSuites);
     }
 
@@ -138,6 +143,30 @@ final class WebhookCommand implements Callable<Integer> {
                     + " server calls admission webhooks over HTTPS only");
         }
         return FileServingKeySource.load(tlsCertFile, tlsPrivateKeyFile, Clock.systemUTC());
+    }
+
+    /**
+     * Returns the address to listen on at {@code port}: {@code --bind-address} when given, else every interface.
+     *
+     * @throws IllegalArgumentException when {@code --bind-address} is not an IP address (host names are not
+     *     looked up, so the command sends no DNS query)
+     */
+    private InetSocketAddress listenAddress(int port) {
+        if (bindAddress == null || bindAddress.isBlank()) {
+            return new InetSocketAddress(port);
+        }
+        String literal = bindAddress.strip();
+        if (!literal.matches("[0-9.]+|\\[?[0-9a-fA-F:.]+]?")) {
+            throw new IllegalArgumentException("--bind-address " + bindAddress + " is not an IP address; give one"
+                    + " such as 127.0.0.1 or ::1");
+        }
+        try {
+            String unbracketed = literal.startsWith("[") && literal.endsWith("]")
+                    ? literal.substring(1, literal.length() - 1) : literal;
+            return new InetSocketAddress(java.net.InetAddress.getByName(unbracketed), port);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException("--bind-address " + bindAddress + " is not a valid IP address", e);
+        }
     }
 
     private static void checkPort(String flag, int port) {

@@ -1,6 +1,7 @@
 package io.certwright.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.certwright.webhook.WebhookServerSettings;
 import java.nio.file.Files;
@@ -22,6 +23,23 @@ class WebhookCommandTest {
         assertThat(settings.secureAddress().getPort()).isEqualTo(6443);
         assertThat(settings.healthAddress().getPort()).isEqualTo(6080);
         assertThat(settings.tlsMinVersion()).isEqualTo("TLSv1.2");
+    }
+
+    @Test
+    void bindAddressLimitsBothEndpoints() {
+        WebhookServerSettings settings = parse("--bind-address=127.0.0.1").settings();
+
+        assertThat(settings.secureAddress().getAddress().getHostAddress()).isEqualTo("127.0.0.1");
+        assertThat(settings.healthAddress().getAddress().getHostAddress()).isEqualTo("127.0.0.1");
+        assertThat(parse().settings().secureAddress().getAddress().isAnyLocalAddress()).isTrue();
+    }
+
+    @Test
+    void bindAddressHostNameRejected() {
+        WebhookCommand command = parse("--bind-address=webhook.example");
+
+        assertThatThrownBy(command::settings).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--bind-address webhook.example is not an IP address");
     }
 
     @Test

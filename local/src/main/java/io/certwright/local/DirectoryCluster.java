@@ -44,6 +44,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class DirectoryCluster implements Cluster {
     private static final Logger LOG = LoggerFactory.getLogger(DirectoryCluster.class);
+    /** Suffix of stored object files that could not be read at start-up, kept for inspection. */
+    static final String UNREADABLE_SUFFIX = ".unreadable";
 
     private final StateLayout layout;
     private final InMemoryCluster memory;
@@ -113,15 +115,44 @@ public final class DirectoryCluster implements Cluster {
             throw new UncheckedIOException("listing stored " + kind.kind() + " objects under " + directory + ": "
                     + e.getMessage(), e);
         }
+        int loaded = 0;
         for (Path file : objectFiles) {
             try {
                 memory.load(Json.yaml().readValue(Files.readAllBytes(file), kind.type()));
+                loaded++;
             } catch (IOException | RuntimeException e) {
-                throw new IllegalStateException("stored " + kind.kind() + " file " + file + " cannot be read: "
-                        + e.getMessage() + ". Delete the file to let Certwright recreate the object.", e);
+                setAside(kind, file, e);
             }
         }
-        return objectFiles.size();
+        return loaded;
+    }
+
+    /**
+     * Renames an unreadable stored object file to {@code NAME.yaml.unreadable} and logs why, so that one
+     * damaged file does not stop the runtime. Nothing is lost: the controllers or the manifest directory
+     * recreate the object, and the damaged file stays for inspection.
+     */
+    private static void setAside(ResourceKind<?> kind, Path file, Exception cause) {
+        Path aside = file.resolveSibling(file.getFileName() + UNREADABLE_SUFFIX);
+        String reason = firstLine(cause.getMessage());
+        try {
+            AtomicFiles.move(file, aside);
+            LOG.warn("stored {} file {} cannot be read ({}); renamed it to {} and continue without it: Certwright"
+                    + " recreates the object from its manifest or its owner. Delete the renamed file once inspected",
+                    kind.kind(), file, reason, aside.getFileName());
+        } catch (IOException e) {
+            throw new IllegalStateException("stored " + kind.kind() + " file " + file + " cannot be read (" + reason
+                    + ") and renaming it failed: " + e.getMessage() + "; delete the file to let Certwright recreate"
+                    + " the object", cause);
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "no details";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
     }
 
     private static boolean isObjectFile(Path path) {

@@ -100,6 +100,28 @@ class DirectoryClusterTest {
     }
 
     @Test
+    void unreadableStoredFileIsSetAsideAndOthersLoad() throws IOException {
+        StateLayout layout = new StateLayout(state);
+        MutableClock clock = new MutableClock(NOW);
+        DirectoryCluster cluster = DirectoryCluster.open(layout, clock);
+        Order order = new Order();
+        order.getMetadata().setNamespace("demo");
+        order.getMetadata().setName("web-1-1");
+        order.setSpec(new OrderSpec().withDnsNames(List.of("web.example.com")));
+        cluster.create(ResourceKind.ORDER, order);
+        cluster.create(ResourceKind.CERTIFICATE, certificate("web"));
+        Path orderFile = layout.object(ResourceKind.ORDER, "demo", "web-1-1");
+        Files.writeString(orderFile, "spec: [unclosed\n  : :\n");
+
+        DirectoryCluster reopened = DirectoryCluster.open(layout, clock);
+
+        assertThat(reopened.get(ResourceKind.ORDER, "demo", "web-1-1")).isEmpty();
+        assertThat(reopened.get(ResourceKind.CERTIFICATE, "demo", "web")).isPresent();
+        assertThat(orderFile).doesNotExist();
+        assertThat(orderFile.resolveSibling("web-1-1.yaml.unreadable")).hasContent("spec: [unclosed\n  : :");
+    }
+
+    @Test
     void listenersRunAfterDiskWrite() {
         StateLayout layout = new StateLayout(state);
         DirectoryCluster cluster = DirectoryCluster.open(layout, new MutableClock(NOW));

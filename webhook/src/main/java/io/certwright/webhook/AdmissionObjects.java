@@ -43,7 +43,14 @@ record AdmissionObjects(Object previous, Object current) {
      */
     static Optional<AdmissionObjects> decode(AdmissionRequest request) {
         Class<?> type = typeOf(request.resource());
-        if (type == null || request.object() == null) {
+        if (type == null) {
+            return Optional.empty();
+        }
+        if (request.object() == null) {
+            if (request.operation() == Operation.CREATE || request.operation() == Operation.UPDATE) {
+                throw new IllegalArgumentException("request.object is missing; a " + request.operation()
+                        + " review must carry the object being written");
+            }
             return Optional.empty();
         }
         Object current = decode(request.object(), type, "object");

@@ -82,9 +82,17 @@ public final class FileServingKeySource implements ServingKeySource {
         return material;
     }
 
+    private static FileTime modifiedTime(String flag, Path file) throws IOException, PkiException {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new PkiException(flag + " " + file + " does not exist; give the path of the PEM file", e);
+        }
+    }
+
     private void reload() throws IOException, PkiException {
-        FileTime certificateTime = Files.getLastModifiedTime(certificateFile);
-        FileTime keyTime = Files.getLastModifiedTime(privateKeyFile);
+        FileTime certificateTime = modifiedTime("--tls-cert-file", certificateFile);
+        FileTime keyTime = modifiedTime("--tls-private-key-file", privateKeyFile);
         List<X509Certificate> chain;
         try {
             chain = Pem.parseCertificates(Files.readAllBytes(certificateFile));

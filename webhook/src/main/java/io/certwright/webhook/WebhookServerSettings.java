@@ -21,10 +21,33 @@ public record WebhookServerSettings(InetSocketAddress secureAddress, InetSocketA
 
     public WebhookServerSettings {
         cipherSuites = cipherSuites == null ? List.of() : List.copyOf(cipherSuites);
+        checkCipherSuitesSupported(cipherSuites);
         tlsMinVersion = tlsMinVersion == null ? DEFAULT_TLS_MIN_VERSION : tlsMinVersion;
         if (!tlsMinVersion.equals("TLSv1.2") && !tlsMinVersion.equals("TLSv1.3")) {
             throw new IllegalArgumentException("unsupported minimum TLS version " + tlsMinVersion
                     + "; use TLSv1.2 or TLSv1.3");
+        }
+    }
+
+    /**
+     * Rejects cipher suites this JDK does not support: the TLS stack would otherwise start and then reset
+     * every connection, with nothing logged.
+     */
+    private static void checkCipherSuitesSupported(List<String> cipherSuites) {
+        if (cipherSuites.isEmpty()) {
+            return;
+        }
+        java.util.Set<String> supported;
+        try {
+            supported = java.util.Set.of(javax.net.ssl.SSLContext.getDefault().getSupportedSSLParameters()
+                    .getCipherSuites());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK provides no default TLS context", e);
+        }
+        List<String> unsupported = cipherSuites.stream().filter(suite -> !supported.contains(suite)).toList();
+        if (!unsupported.isEmpty()) {
+            throw new IllegalArgumentException("unsupported TLS cipher suites " + unsupported + "; use IANA names"
+                    + " that this JDK supports, such as TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256");
         }
     }
 

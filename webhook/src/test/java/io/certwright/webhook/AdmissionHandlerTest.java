@@ -104,6 +104,15 @@ class AdmissionHandlerTest {
     }
 
     @Test
+    void createWithoutObjectRejectedWithBadRequest() throws Exception {
+        AdmissionResponse response = validate("CREATE", "certificates", null, null);
+
+        assertThat(response.allowed()).isFalse();
+        assertThat(response.code()).isEqualTo(400);
+        assertThat(response.message()).startsWith("request.object is missing");
+    }
+
+    @Test
     void issuerWarningReturnedWhenAllowed() throws Exception {
         String issuer = """
                 apiVersion: cert-manager.io/v1

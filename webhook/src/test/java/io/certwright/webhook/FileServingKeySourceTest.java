@@ -43,6 +43,23 @@ class FileServingKeySourceTest {
     }
 
     @Test
+    void missingCertificateFileNamedWithFlag() {
+        Path certificate = directory.resolve("missing.pem");
+        Path key = directory.resolve("tls.key");
+
+        assertThatThrownBy(() -> FileServingKeySource.load(certificate, key, Clock.systemUTC()))
+                .hasMessageContaining("--tls-cert-file " + certificate + " does not exist");
+    }
+
+    @Test
+    void unsupportedCipherSuiteRejected() {
+        assertThatThrownBy(() -> new WebhookServerSettings(new java.net.InetSocketAddress("127.0.0.1", 6443),
+                new java.net.InetSocketAddress("127.0.0.1", 6080), "TLSv1.2", List.of("BOGUS_SUITE")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unsupported TLS cipher suites [BOGUS_SUITE]");
+    }
+
+    @Test
     void keyOfOtherCertificateRejected() throws Exception {
         Path certificate = directory.resolve("tls.crt");
         Path key = directory.resolve("tls.key");

@@ -271,9 +271,10 @@ public final class AccountSetup {
             }
             hmacKey = Base64.getUrlDecoder().decode(text);
         } catch (IllegalArgumentException e) {
+            // The decoder's message shows the offending byte of the key, so it is left out.
             return externalAccountFailure("external account binding key in " + described
-                    + " is not base64url without padding (" + e.getMessage()
-                    + "); store it exactly as your ACME CA issued it");
+                    + " is not base64url without padding: it contains characters other than A-Z, a-z, 0-9, '-'"
+                    + " and '_' ('+' and '/' belong to standard base64); store it exactly as your ACME CA issued it");
         }
         if (hmacKey.length == 0) {
             return externalAccountFailure("external account binding key in " + described + " is empty");

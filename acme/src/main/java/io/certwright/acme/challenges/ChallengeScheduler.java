@@ -42,7 +42,8 @@ public final class ChallengeScheduler {
     }
 
     /** Returns the Challenges that should start now, oldest first, without changing anything. */
-    public List<Challenge> select(List<Challenge> all) {
+    public List<Challenge> select(List<Challenge> listed) {
+        List<Challenge> all = schedulable(listed);
         List<Challenge> processing = all.stream().filter(ChallengeScheduler::isProcessing).toList();
         Set<String> busy = new HashSet<>();
         processing.forEach(c -> busy.add(dedupKey(c)));
@@ -80,6 +81,26 @@ public final class ChallengeScheduler {
                         .log("not scheduled, changed meanwhile: {}", e.getMessage());
             }
         }
+    }
+
+    /**
+     * Returns the Challenges that name a DNS name and a type, skipping the others with a warning: one damaged
+     * object, such as a truncated state file, must not stop the scheduling of every other Challenge.
+     */
+    private static List<Challenge> schedulable(List<Challenge> listed) {
+        List<Challenge> schedulable = new ArrayList<>(listed.size());
+        for (Challenge challenge : listed) {
+            if (challenge.getSpec() == null || challenge.getSpec().getDnsName() == null
+                    || challenge.getSpec().getType() == null) {
+                log.atWarn().addKeyValue("challenge", challenge.getMetadata().getNamespace() + "/"
+                        + challenge.getMetadata().getName())
+                        .log("Challenge skipped: spec.dnsName or spec.type is missing; delete the Challenge so that"
+                                + " its Order creates it again");
+                continue;
+            }
+            schedulable.add(challenge);
+        }
+        return schedulable;
     }
 
     private static boolean isProcessing(Challenge challenge) {

@@ -60,6 +60,15 @@ public final class Rfc2136Provider implements DnsProvider {
         send(update, "removing", fqdn);
     }
 
+    /** Returns the exception's message, or its type when it has none, as for a timeout without an answer. */
+    private static String describe(IOException failure) {
+        if (failure instanceof java.net.SocketTimeoutException) {
+            return "no answer within " + UPDATE_TIMEOUT.toSeconds() + " s";
+        }
+        String message = failure.getMessage();
+        return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
+    }
+
     private void send(Update update, String action, String fqdn) throws Dns01Exception {
         SimpleResolver resolver = new SimpleResolver(settings.nameserver().toSocketAddress());
         resolver.setTCP(settings.tcp());
@@ -72,7 +81,8 @@ public final class Rfc2136Provider implements DnsProvider {
             response = resolver.send(update);
         } catch (IOException e) {
             throw new Dns01Exception("DNS update " + action + " the TXT record " + fqdn + " at " + settings.nameserver()
-                    + " failed: " + e.getMessage(), e);
+                    + " failed: " + describe(e) + "; check that rfc2136.nameserver names a DNS server that accepts"
+                    + " updates on that address and port", e);
         }
         int rcode = response.getRcode();
         if (rcode != Rcode.NOERROR) {

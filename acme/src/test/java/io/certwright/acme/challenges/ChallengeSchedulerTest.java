@@ -85,6 +85,17 @@ class ChallengeSchedulerTest {
                 .hasSize(1);
     }
 
+    @Test
+    void challengeWithoutSpecDoesNotBlockOthers() {
+        Challenge damaged = challenge("damaged", "2026-01-01T00:00:00Z", "example.com", false, null);
+        damaged.setSpec(null);
+        Challenge healthy = challenge("healthy", "2026-01-01T00:00:01Z", "other.example.com", false, null);
+
+        List<Challenge> selected = new ChallengeScheduler(cluster, 60).select(List.of(damaged, healthy));
+
+        assertThat(selected).extracting(c -> c.getMetadata().getName()).containsExactly("healthy");
+    }
+
     private static Challenge challenge(String name, String created, String dnsName, boolean wildcard, String state) {
         Challenge challenge = new Challenge();
         ObjectMeta metadata = new ObjectMeta();
