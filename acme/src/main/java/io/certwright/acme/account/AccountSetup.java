@@ -14,6 +14,7 @@ import io.certwright.core.cluster.Cluster;
 import io.certwright.core.cluster.ClusterException;
 import io.certwright.core.cluster.ResourceKind;
 import io.certwright.core.issuers.IssuerConditions;
+import io.certwright.core.issuers.AcmeSolverSecrets;
 import io.certwright.core.issuers.IssuerContext;
 import io.certwright.core.issuers.IssuerEvent;
 import io.certwright.core.issuers.IssuerSetupResult;
@@ -64,7 +65,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Registration binds a new account to {@code spec.acme.externalAccountBinding} when it is set.
  *
- * <p>TODO: DNS-01 solver Secret checks (InvalidSolver) are not done yet.
+ * <p>Before registering, every Secret the DNS-01 solvers refer to must exist with its key (InvalidSolver).
  */
 public final class AccountSetup {
     public static final String REASON_REGISTERED = "ACMEAccountRegistered";
@@ -73,6 +74,7 @@ public final class AccountSetup {
     public static final String REASON_UPDATE_FAILED = "ErrUpdateACMEAccount";
     public static final String REASON_INVALID_CONFIG = "InvalidConfig";
     public static final String REASON_INVALID_URL = "InvalidURL";
+    public static final String REASON_INVALID_SOLVER = "InvalidSolver";
 
     static final String MESSAGE_REGISTERED = "The ACME account was registered with the ACME server";
     static final String MESSAGE_REGISTER_FAILED = "Failed to register ACME account: ";
@@ -140,6 +142,11 @@ public final class AccountSetup {
         KeyOutcome key = loadOrGenerateKey(acme, context);
         if (key.failure() != null) {
             return key.failure();
+        }
+        Optional<IssuerSetupResult> invalidSolver = checkSolverSecrets(acme, context);
+        if (invalidSolver.isPresent()) {
+            registry.remove(issuerUid);
+            return invalidSolver.get();
         }
         ACMEIssuerStatus status = acmeStatus(context);
         return register(context, directory, trust, key, status).withAcmeStatus(status);
@@ -233,6 +240,34 @@ public final class AccountSetup {
     }
 
     private record ExternalAccountKeyOutcome(ExternalAccountKey key, IssuerSetupResult failure) {
+    }
+
+    /**
+     * Checks that every Secret the DNS-01 solvers refer to exists in the resource namespace and has the
+     * referenced key (InvalidSolver otherwise, retried with backoff).
+     */
+    private Optional<IssuerSetupResult> checkSolverSecrets(ACMEIssuer acme, IssuerContext context) {
+        String namespace = context.resourceNamespace();
+        for (AcmeSolverSecrets.Reference reference : AcmeSolverSecrets.of(acme)) {
+            Optional<Secret> secret = cluster.get(ResourceKind.SECRET, namespace, reference.name());
+            String problem = null;
+            if (secret.isEmpty()) {
+                problem = "Secret " + namespace + "/" + reference.name() + " not found";
+            } else if (!reference.key().isEmpty()
+                    && (secret.get().getData() == null || !secret.get().getData().containsKey(reference.key()))) {
+                problem = "Secret " + namespace + "/" + reference.name() + " has no key \"" + reference.key() + "\"";
+            }
+            if (problem != null) {
+                String message = "Failed to verify the DNS-01 solver of " + context.describe() + ": "
+                        + reference.field() + " refers to a missing Secret value: " + problem
+                        + "; create it or correct the reference";
+                // Retried with backoff: in Kubernetes only labelled Secrets are watched, so the creation of an
+                // unlabelled solver Secret alone would not set the issuer up again.
+                return Optional.of(IssuerSetupResult.retry(REASON_INVALID_SOLVER, message, message,
+                        IssuerEvent.warning(REASON_INVALID_SOLVER, message)));
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -203,6 +203,44 @@ class AccountSetupTest {
         assertThat(registrar.calls).isEmpty();
     }
 
+    @Test
+    void missingDns01SolverSecretIsInvalidSolver() {
+        ClusterIssuer withSolver = AcmeFixtures.clusterIssuer("acme-test", "[{dns01: {rfc2136: {nameserver: \"127.0.0.1:53\","
+                + " tsigKeyName: k, tsigSecretSecretRef: {name: tsig, key: secret}}}}]");
+        withSolver.setStatus(new IssuerStatus());
+
+        IssuerSetupResult result = setup.setup(new IssuerContext(withSolver, NAMESPACE));
+
+        assertThat(result.ready()).isEqualTo(IssuerSetupResult.FALSE);
+        assertThat(result.reason()).isEqualTo("InvalidSolver");
+        assertThat(result.message()).contains("spec.acme.solvers[0].dns01.rfc2136.tsigSecretSecretRef")
+                .contains("Secret cert-manager/tsig not found");
+        assertThat(registrar.calls).isEmpty();
+    }
+
+    @Test
+    void dns01SolverSecretWithoutKeyIsInvalidSolver() {
+        ClusterIssuer withSolver = AcmeFixtures.clusterIssuer("acme-test", "[{dns01: {rfc2136: {nameserver: \"127.0.0.1:53\","
+                + " tsigKeyName: k, tsigSecretSecretRef: {name: tsig, key: secret}}}}]");
+        withSolver.setStatus(new IssuerStatus());
+        Secret tsig = new Secret();
+        tsig.setMetadata(new ObjectMeta());
+        tsig.getMetadata().setNamespace(NAMESPACE);
+        tsig.getMetadata().setName("tsig");
+        tsig.setData(Map.of("other", "eA=="));
+        cluster.create(ResourceKind.SECRET, tsig);
+
+        IssuerSetupResult first = setup.setup(new IssuerContext(withSolver, NAMESPACE));
+        tsig = cluster.get(ResourceKind.SECRET, NAMESPACE, "tsig").orElseThrow();
+        tsig.setData(Map.of("secret", "eA=="));
+        cluster.update(ResourceKind.SECRET, tsig);
+        IssuerSetupResult second = setup.setup(new IssuerContext(withSolver, NAMESPACE));
+
+        assertThat(first.reason()).isEqualTo("InvalidSolver");
+        assertThat(first.message()).contains("Secret cert-manager/tsig has no key \"secret\"");
+        assertThat(second.reason()).isEqualTo(AccountSetup.REASON_REGISTERED);
+    }
+
     private void givenExternalAccountBinding(String keyId, String secretValue) {
         ACMEExternalAccountBinding binding = new ACMEExternalAccountBinding();
         binding.setKeyID(keyId);

@@ -12,6 +12,7 @@ import io.certwright.core.ControllerOptions;
 import io.certwright.core.cluster.Cluster;
 import io.certwright.core.cluster.ObjectKey;
 import io.certwright.core.cluster.ResourceKind;
+import io.certwright.core.issuers.AcmeSolverSecrets;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import java.util.ArrayList;
@@ -143,8 +144,8 @@ public final class KeyMappers {
     }
 
     /**
-     * Returns whether the issuer's CA key pair Secret, ACME account key Secret or External Account Binding
-     * key Secret is {@code secretName}.
+     * Returns whether the issuer's CA key pair Secret, ACME account key Secret, External Account Binding key
+     * Secret or a DNS-01 solver Secret is {@code secretName}.
      */
     private static boolean readsSecret(IssuerSpec spec, String secretName) {
         if (spec == null) {
@@ -161,8 +162,11 @@ public final class KeyMappers {
         if (acme.getPrivateKeySecretRef() != null && secretName.equals(acme.getPrivateKeySecretRef().getName())) {
             return true;
         }
-        return acme.getExternalAccountBinding() != null && acme.getExternalAccountBinding().getKeySecretRef() != null
-                && secretName.equals(acme.getExternalAccountBinding().getKeySecretRef().getName());
+        if (acme.getExternalAccountBinding() != null && acme.getExternalAccountBinding().getKeySecretRef() != null
+                && secretName.equals(acme.getExternalAccountBinding().getKeySecretRef().getName())) {
+            return true;
+        }
+        return AcmeSolverSecrets.of(acme).stream().anyMatch(reference -> reference.name().equals(secretName));
     }
 
     private static String orDefault(String value, String fallback) {

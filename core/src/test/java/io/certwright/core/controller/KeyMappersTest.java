@@ -8,6 +8,7 @@ import static io.certwright.core.testing.Fixtures.withCa;
 import static io.certwright.core.testing.Fixtures.withSecretName;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.certwright.api.model.ACMEChallengeSolver;
 import io.certwright.api.model.ACMEExternalAccountBinding;
 import io.certwright.api.model.ACMEIssuer;
 import io.certwright.api.model.Certificate;
@@ -29,6 +30,7 @@ import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class KeyMappersTest {
@@ -145,6 +147,25 @@ class KeyMappersTest {
         assertThat(KeyMappers.issuersReferencingSecret(cluster, options)
                 .keysFor(ResourceKind.SECRET, secret("cert-manager", "eab-hmac")))
                 .containsExactly(new ObjectKey(null, "letsencrypt"));
+    }
+
+    @Test
+    void dns01SolverSecretMapsToClusterIssuer() {
+        cluster.create(ResourceKind.CLUSTER_ISSUER, clusterIssuer("letsencrypt", issuer -> {
+            ACMEIssuer acme = new ACMEIssuer().withServer("https://acme.test/dir")
+                    .withPrivateKeySecretRef(new SecretKeySelector().withName("letsencrypt-account"));
+            ACMEChallengeSolver solver = new ACMEChallengeSolver();
+            solver.setDns01(Map.of("rfc2136", Map.of("nameserver", "127.0.0.1:53",
+                    "tsigSecretSecretRef", Map.of("name", "tsig", "key", "secret"))));
+            acme.setSolvers(List.of(solver));
+            ((ClusterIssuer) issuer).getSpec().setAcme(acme);
+        }));
+
+        assertThat(KeyMappers.issuersReferencingSecret(cluster, options)
+                .keysFor(ResourceKind.SECRET, secret("cert-manager", "tsig")))
+                .containsExactly(new ObjectKey(null, "letsencrypt"));
+        assertThat(KeyMappers.issuersReferencingSecret(cluster, options)
+                .keysFor(ResourceKind.SECRET, secret("cert-manager", "unrelated"))).isEmpty();
     }
 
     @Test
