@@ -19,10 +19,11 @@ import java.util.function.Predicate;
  * Reads of one kind served from the store of its informer. Results are copies, so callers own them;
  * the informer's objects are never handed out.
  *
- * <p>Each stored object is converted to the model type once per resourceVersion and kept with its JSON
- * encoding. {@link #listMatching} runs its filter on those kept models and copies only the accepted
- * ones: the controllers filter whole namespaces on every reconcile, and converting every object of the
- * namespace each time was most of the Kubernetes runtime's CPU in a 1,000-Certificate benchmark.
+ * <p>{@link #listMatching} runs its filter on models and copies only the accepted ones: the controllers
+ * filter whole namespaces on every reconcile, and converting every object of the namespace each time was
+ * most of the Kubernetes runtime's CPU in a 1,000-Certificate benchmark. When the informer stores the model
+ * type itself (Secrets), the stored objects are the models. Otherwise each stored object is converted once
+ * per resourceVersion and kept with its JSON encoding, which costs memory but no second Secret copy.
  *
  * @param <S> the type the informer stores (fabric8's generic resource, or Secret)
  * @param <T> the model type callers see
@@ -36,13 +37,20 @@ final class KindCache<S extends HasMetadata, T extends HasMetadata> {
     private final ResourceKind<T> kind;
     private final SharedIndexInformer<S> informer;
     private final Function<S, T> convert;
+    /** Whether the informer stores objects of the model type, so that they can be filtered without converting. */
+    private final boolean storedAsModel;
     /** The converted model of every stored object, by informer key; an entry is replaced when its resourceVersion changes. */
     private final ConcurrentHashMap<String, Converted<T>> models = new ConcurrentHashMap<>();
 
-    KindCache(ResourceKind<T> kind, SharedIndexInformer<S> informer, Function<S, T> convert) {
+    /**
+     * @param convert makes a caller-owned model object from a stored one
+     * @param storedAsModel true when the informer stores the model type, as for Secrets
+     */
+    KindCache(ResourceKind<T> kind, SharedIndexInformer<S> informer, Function<S, T> convert, boolean storedAsModel) {
         this.kind = kind;
         this.informer = informer;
         this.convert = convert;
+        this.storedAsModel = storedAsModel;
         informer.addEventHandler(new ResourceEventHandler<>() {
             @Override
             public void onAdd(S object) {
@@ -68,8 +76,11 @@ final class KindCache<S extends HasMetadata, T extends HasMetadata> {
     }
 
     Optional<T> get(String namespace, String name) {
-        return Optional.ofNullable(informer.getIndexer().getByKey(key(namespace, name))).map(this::model)
-                .map(Converted::copy);
+        S stored = informer.getIndexer().getByKey(key(namespace, name));
+        if (stored == null) {
+            return Optional.empty();
+        }
+        return Optional.of(storedAsModel ? convert.apply(stored) : model(stored).copy());
     }
 
     /** Lists cached objects in one namespace, or all when {@code namespace} is null, by namespace and name. */
@@ -84,6 +95,12 @@ final class KindCache<S extends HasMetadata, T extends HasMetadata> {
     List<T> listMatching(String namespace, Predicate<? super T> filter) {
         List<T> accepted = new ArrayList<>();
         for (S object : stored(namespace)) {
+            if (storedAsModel) {
+                if (filter.test(kind.type().cast(object))) {
+                    accepted.add(convert.apply(object));
+                }
+                continue;
+            }
             Converted<T> converted = model(object);
             if (filter.test(converted.model())) {
                 accepted.add(converted.copy());

@@ -280,7 +280,7 @@ public final class KubernetesCluster implements Cluster, AutoCloseable {
                 : operation.inNamespace(options.namespace()).runnableInformer(resync);
         informer.addEventHandler(new ListenerBridge<>(kind, generic -> ResourceCodec.fromGeneric(kind, generic),
                 listeners));
-        return new KindCache<>(kind, informer, generic -> ResourceCodec.fromGeneric(kind, generic));
+        return new KindCache<>(kind, informer, generic -> ResourceCodec.fromGeneric(kind, generic), false);
     }
 
     private KindCache<Secret, Secret> secretCache() {
@@ -290,7 +290,7 @@ public final class KubernetesCluster implements Cluster, AutoCloseable {
                 : client.secrets().inNamespace(options.namespace()).withLabel(Annotations.FAO_LABEL, "true")
                         .runnableInformer(resync);
         informer.addEventHandler(new ListenerBridge<>(ResourceKind.SECRET, Json::copy, listeners));
-        return new KindCache<>(ResourceKind.SECRET, informer, Json::copy);
+        return new KindCache<>(ResourceKind.SECRET, informer, Json::copy, true);
     }
 
     @SuppressWarnings("unchecked")
