@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.certwright.acme.http01.Http01Solver;
+import io.certwright.acme.testing.PebbleServer;
 import io.certwright.api.Json;
 import io.certwright.api.model.Certificate;
 import io.certwright.api.model.CertificateCondition;
@@ -33,12 +34,10 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -54,7 +53,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.zip.Adler32;
@@ -86,7 +84,7 @@ class AcmeHttp01KubernetesIT {
     static Path pebbleDir;
 
     private ClusterPeers peers;
-    private Properties pebble;
+    private PebbleServer pebble;
     private KubernetesClient client;
     private KubernetesRuntime runtime;
     private KubernetesCluster observer;
@@ -96,7 +94,7 @@ class AcmeHttp01KubernetesIT {
 
     @BeforeAll
     void startPeersPebbleAndController() throws Exception {
-        boolean pebbleInstalled = onPath("pebble") && onPath("pebble-challtestsrv");
+        boolean pebbleInstalled = PebbleServer.installed();
         if (!pebbleInstalled) {
             System.err.println("AcmeHttp01KubernetesIT skipped: pebble is not installed (apt-get install -y pebble)");
         }
@@ -108,17 +106,8 @@ class AcmeHttp01KubernetesIT {
         peers.kubectl("create", "namespace", NAMESPACE);
         peers.kubectl("create", "namespace", SHOP_NAMESPACE);
 
-        int[] ports = freePorts(4);
-        http01Port = ports[2];
-        Process start = new ProcessBuilder(peers.root().resolve("scripts/acme/start-pebble").toString(),
-                pebbleDir.toString(), Integer.toString(ports[0]), Integer.toString(ports[1]),
-                Integer.toString(ports[2]), Integer.toString(ports[3])).redirectErrorStream(true).start();
-        String output = new String(start.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(start.waitFor()).as("start-pebble output: %s", output).isZero();
-        pebble = new Properties();
-        try (var reader = Files.newBufferedReader(pebbleDir.resolve("pebble.env"))) {
-            pebble.load(reader);
-        }
+        pebble = PebbleServer.start(pebbleDir, Map.of());
+        http01Port = pebble.http01Port();
 
         client = new KubernetesClientBuilder()
                 .withConfig(Config.fromKubeconfig(Files.readString(peers.kubeconfig()))).build();
@@ -153,8 +142,7 @@ class AcmeHttp01KubernetesIT {
             client.close();
         }
         if (pebble != null) {
-            new ProcessBuilder(peers.root().resolve("scripts/acme/stop-pebble").toString(), pebbleDir.toString())
-                    .inheritIO().start().waitFor();
+            pebble.close();
         }
         if (peers != null) {
             peers.close();
@@ -163,8 +151,7 @@ class AcmeHttp01KubernetesIT {
 
     @Test
     void http01CertificateIsIssuedThroughSolverPod() throws Exception {
-        String caBundle = Base64.getEncoder().encodeToString(
-                Files.readAllBytes(Path.of(pebble.getProperty("PEBBLE_TLS_CA"))));
+        String caBundle = pebble.caBundle();
         apply("""
                 apiVersion: cert-manager.io/v1
                 kind: ClusterIssuer
@@ -192,7 +179,7 @@ class AcmeHttp01KubernetesIT {
                   secretName: web-tls
                   dnsNames: [%s]
                   issuerRef: {name: pebble, kind: ClusterIssuer}
-                """.formatted(pebble.getProperty("PEBBLE_DIRECTORY_URL"), caBundle, NAMESPACE, DNS_NAME));
+                """.formatted(pebble.directoryUrl(), caBundle, NAMESPACE, DNS_NAME));
 
         Challenge challenge = await("a processing Challenge in demo", () -> observer.list(ResourceKind.CHALLENGE,
                 NAMESPACE).stream().filter(c -> c.getStatus() != null && Boolean.TRUE.equals(c.getStatus().getProcessing()))
@@ -248,7 +235,7 @@ class AcmeHttp01KubernetesIT {
         assertThat(orders).containsPattern(order.getMetadata().getName() + "\\s+valid\\s");
 
         String metrics = scrapeMetrics();
-        String host = "127\\.0\\.0\\.1:" + URI.create(pebble.getProperty("PEBBLE_DIRECTORY_URL")).getPort();
+        String host = "127\\.0\\.0\\.1:" + URI.create(pebble.directoryUrl()).getPort();
         for (String actionAndStatus : List.of("register_account\",method=\"POST\",status=\"201",
                 "authorize_order\",method=\"POST\",status=\"201", "accept_challenge\",method=\"POST\",status=\"200",
                 "create_order_cert\",method=\"POST\",status=\"200", "fetch_cert\",method=\"POST\",status=\"200")) {
@@ -460,31 +447,5 @@ class AcmeHttp01KubernetesIT {
         Adler32 adler = new Adler32();
         adler.update(value.getBytes(StandardCharsets.UTF_8));
         return Long.toString(adler.getValue());
-    }
-
-    private static boolean onPath(String command) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, command))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static int[] freePorts(int count) throws IOException {
-        int[] ports = new int[count];
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                sockets.add(socket);
-                ports[i] = socket.getLocalPort();
-            }
-        } finally {
-            for (ServerSocket socket : sockets) {
-                socket.close();
-            }
-        }
-        return ports;
     }
 }
