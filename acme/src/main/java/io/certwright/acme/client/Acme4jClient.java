@@ -96,7 +96,7 @@ public final class Acme4jClient implements AcmeClient {
         try (var scope = actions.enter(AcmeAction.REGISTER_ACCOUNT)) {
             login = builder.createLogin(session);
         } catch (AcmeException | RuntimeException e) {
-            throw translate("registering the ACME account failed", e);
+            throw translate("registering the ACME account at " + directory + " failed", e);
         }
         return new Acme4jClient(login, actions);
     }
@@ -357,7 +357,25 @@ public final class Acme4jClient implements AcmeClient {
             boolean clientError = type == null || !RETRYABLE_PROBLEMS.contains(type);
             return new AcmeClientException(doing + ": " + describe(server.getProblem()), clientError, type, e);
         }
-        return new AcmeClientException(doing + ": " + e.getMessage(), false, null, e);
+        return new AcmeClientException(doing + ": " + withCauses(e), false, null, e);
+    }
+
+    /**
+     * Returns the exception's message followed by its causes', such as {@code Network error: ConnectException
+     * (Connection refused)}: acme4j's network errors say only "Network error" themselves.
+     */
+    static String withCauses(Throwable failure) {
+        StringBuilder text = new StringBuilder(String.valueOf(failure.getMessage()));
+        Throwable cause = failure.getCause();
+        for (int depth = 0; cause != null && cause != failure && depth < 4; depth++) {
+            text.append(": ").append(cause.getClass().getSimpleName());
+            if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+                text.append(" (").append(cause.getMessage()).append(')');
+            }
+            failure = cause;
+            cause = cause.getCause();
+        }
+        return text.toString();
     }
 
     /**
