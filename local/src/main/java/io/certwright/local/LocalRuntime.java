@@ -156,7 +156,7 @@ public final class LocalRuntime implements AutoCloseable {
                 new Acme4jRegistrar(), ChallengeScheduler.DEFAULT_MAX_CONCURRENT, settings.acmeSolvers());
         CoreControllers.registerAll(manager, controllersCluster, settings.options(), settings.clock(),
                 acme.backends(), List.of(acme));
-        this.notReadyDetails = new NotReadyDetails(cluster);
+        this.notReadyDetails = new NotReadyDetails(cluster, this::problems);
         this.manifests = new ManifestDirectory(settings.manifestDirectory(), layout.root());
         this.sync = new ManifestSync(cluster, layout, new ManifestChecks());
         this.renewalRequests = new RenewalRequests(layout);

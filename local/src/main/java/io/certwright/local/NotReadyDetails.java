@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Explains why a Certificate is not Ready beyond its own Ready condition, whose message often
@@ -26,9 +27,12 @@ final class NotReadyDetails {
     private static final String CERT_MANAGER_GROUP = "cert-manager.io";
 
     private final Cluster cluster;
+    private final Supplier<List<InputProblem>> manifestProblems;
 
-    NotReadyDetails(Cluster cluster) {
+    /** @param manifestProblems the problems of the latest reading of the manifest directory */
+    NotReadyDetails(Cluster cluster, Supplier<List<InputProblem>> manifestProblems) {
         this.cluster = cluster;
+        this.manifestProblems = manifestProblems;
     }
 
     /** Returns one line about the latest CertificateRequest and, when it is not Ready, one about the issuer. */
@@ -120,6 +124,12 @@ final class NotReadyDetails {
                 : cluster.get(ResourceKind.ISSUER, certificate.getMetadata().getNamespace(), reference.getName())
                         .map(found -> found);
         if (issuer.isEmpty()) {
+            Optional<InputProblem> rejected = manifestProblems.get().stream()
+                    .filter(problem -> problem.object().equals(label)).findFirst();
+            if (rejected.isPresent()) {
+                return Optional.of(label + ": its manifest was rejected, so it does not exist: "
+                        + rejected.get().describe());
+            }
             return Optional.of(label + ": not found; add its manifest or correct spec.issuerRef of the Certificate");
         }
         IssuerStatus status = issuer.get().getStatus();

@@ -57,6 +57,18 @@ class NotReadyDetailsTest {
     }
 
     @Test
+    void rejectedIssuerNamesItsProblem() throws IOException {
+        Path directory = manifests(CERTIFICATE.formatted("ca"), CA_ISSUER_WITHOUT_SECRET.replace(
+                "secretName: no-such-secret", "secretName: \"\""));
+
+        List<String> details = detailsOfApp(directory);
+
+        assertThat(details).anyMatch(line -> line.startsWith("Issuer demo/ca: its manifest was rejected, so it does"
+                + " not exist: ") && line.contains("spec.ca.secretName"));
+        assertThat(details).noneMatch(line -> line.contains("not found; add its manifest"));
+    }
+
+    @Test
     void issuerNotReadyShowsItsMessage() throws IOException {
         Path directory = manifests(CERTIFICATE.formatted("ca"), CA_ISSUER_WITHOUT_SECRET);
 
