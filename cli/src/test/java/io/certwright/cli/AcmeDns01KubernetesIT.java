@@ -1,14 +1,14 @@
 package io.certwright.cli;
 
+import static io.certwright.cli.AcmeClusterProbes.one;
+import static io.certwright.cli.AcmeClusterProbes.ready;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.certwright.acme.dns01.Dns01Options;
 import io.certwright.acme.testing.BindServer;
 import io.certwright.acme.testing.PebbleServer;
-import io.certwright.api.Json;
 import io.certwright.api.model.Certificate;
-import io.certwright.api.model.CertificateCondition;
 import io.certwright.api.model.Challenge;
 import io.certwright.api.model.Order;
 import io.certwright.api.model.States;
@@ -46,7 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ACME issuance over DNS-01 with the RFC 2136 provider in the Kubernetes runtime, against a real kube-apiserver,
  * BIND and Pebble, all on loopback: a wildcard and its apex in one Certificate. The TSIG key is a Secret in the
  * cluster resource namespace, as ClusterIssuers read it. BIND listens on a high port, so the propagation check
- * asks it as the recursive nameserver only. Skipped when the peers are not built or Pebble or BIND is missing.
+ * queries it as the only recursive nameserver. Skipped when the peers are not built or Pebble or BIND is missing.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AcmeDns01KubernetesIT {
@@ -67,7 +67,7 @@ class AcmeDns01KubernetesIT {
     void startPeersBindPebbleAndController() throws Exception {
         boolean installed = PebbleServer.installed() && BindServer.installed();
         if (!installed) {
-            // JUnit reports an aborted @BeforeAll as zero tests, so say why in the test output too.
+            // JUnit reports an aborted @BeforeAll as zero tests, so print the reason in the test output too.
             System.err.println("AcmeDns01KubernetesIT skipped: " + PebbleServer.SKIP_MESSAGE + "; "
                     + BindServer.SKIP_MESSAGE);
         }
@@ -192,35 +192,7 @@ class AcmeDns01KubernetesIT {
         peers.kubectl("apply", "-f", file.toString());
     }
 
-    private static boolean ready(Certificate certificate) {
-        if (certificate.getStatus() == null || certificate.getStatus().getConditions() == null) {
-            return false;
-        }
-        for (CertificateCondition condition : certificate.getStatus().getConditions()) {
-            if ("Ready".equals(condition.getType())) {
-                return "True".equals(condition.getStatus());
-            }
-        }
-        return false;
-    }
-
-    private static <T> Optional<T> one(List<T> items) {
-        return items.size() == 1 ? Optional.of(items.get(0)) : Optional.empty();
-    }
-
     private <T> T await(String what, Supplier<Optional<T>> probe) throws Exception {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<T> value = probe.get();
-            if (value.isPresent()) {
-                return value.get();
-            }
-            Thread.sleep(200);
-        }
-        List<Challenge> challenges = observer.list(ResourceKind.CHALLENGE, null);
-        throw new AssertionError("timed out after " + TIMEOUT + " waiting for " + what + "; challenges: "
-                + Json.yaml().writeValueAsString(challenges) + "\norders: "
-                + Json.yaml().writeValueAsString(observer.list(ResourceKind.ORDER, null)) + "\ncertificates: "
-                + Json.yaml().writeValueAsString(observer.list(ResourceKind.CERTIFICATE, null)));
+        return AcmeClusterProbes.await(what, TIMEOUT, observer, probe, () -> "");
     }
 }

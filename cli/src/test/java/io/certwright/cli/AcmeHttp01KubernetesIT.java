@@ -1,5 +1,7 @@
 package io.certwright.cli;
 
+import static io.certwright.cli.AcmeClusterProbes.one;
+import static io.certwright.cli.AcmeClusterProbes.ready;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -7,7 +9,6 @@ import io.certwright.acme.http01.Http01Solver;
 import io.certwright.acme.testing.PebbleServer;
 import io.certwright.api.Json;
 import io.certwright.api.model.Certificate;
-import io.certwright.api.model.CertificateCondition;
 import io.certwright.api.model.Challenge;
 import io.certwright.api.model.Order;
 import io.certwright.api.model.States;
@@ -214,7 +215,7 @@ class AcmeHttp01KubernetesIT {
         solverProcess = startAcmeSolver(pod.getSpec().getContainers().get(0).getArgs());
 
         await("Certificate demo/web Ready", () -> observer.get(ResourceKind.CERTIFICATE, NAMESPACE, "web")
-                .filter(AcmeHttp01KubernetesIT::ready));
+                .filter(AcmeClusterProbes::ready));
         Secret secret = client.secrets().inNamespace(NAMESPACE).withName("web-tls").get();
         assertThat(secret.getData()).containsKeys("tls.crt", "tls.key").doesNotContainKey("ca.crt");
         List<X509Certificate> chain = Pem.parseCertificates(Base64.getDecoder().decode(secret.getData().get("tls.crt")));
@@ -410,37 +411,14 @@ class AcmeHttp01KubernetesIT {
         peers.kubectl("apply", "-f", file.toString());
     }
 
-    private static boolean ready(Certificate certificate) {
-        if (certificate.getStatus() == null || certificate.getStatus().getConditions() == null) {
-            return false;
-        }
-        for (CertificateCondition condition : certificate.getStatus().getConditions()) {
-            if ("Ready".equals(condition.getType())) {
-                return "True".equals(condition.getStatus());
-            }
-        }
-        return false;
-    }
-
-    private static <T> Optional<T> one(List<T> items) {
-        return items.size() == 1 ? Optional.of(items.get(0)) : Optional.empty();
-    }
-
     private <T> T await(String what, Supplier<Optional<T>> probe) throws Exception {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<T> value = probe.get();
-            if (value.isPresent()) {
-                return value.get();
+        return AcmeClusterProbes.await(what, TIMEOUT, observer, probe, () -> {
+            try {
+                return "\nacmesolver output: " + (solverLog == null ? "(not started)" : Files.readString(solverLog));
+            } catch (IOException e) {
+                return "\nacmesolver output unreadable: " + e.getMessage();
             }
-            Thread.sleep(200);
-        }
-        String solverOutput = solverLog == null ? "(not started)" : Files.readString(solverLog);
-        throw new AssertionError("timed out after " + TIMEOUT + " waiting for " + what + "; challenges: "
-                + Json.yaml().writeValueAsString(observer.list(ResourceKind.CHALLENGE, null)) + "\norders: "
-                + Json.yaml().writeValueAsString(observer.list(ResourceKind.ORDER, null)) + "\ncertificates: "
-                + Json.yaml().writeValueAsString(observer.list(ResourceKind.CERTIFICATE, null))
-                + "\nacmesolver output: " + solverOutput);
+        });
     }
 
     private static String adler32(String value) {
