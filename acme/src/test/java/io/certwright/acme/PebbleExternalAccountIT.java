@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Registers ACME accounts with a Pebble that requires External Account Binding, as commercial ACME
- * CAs do: a ClusterIssuer with the CA's key identifier and HMAC key registers, and one without a
- * binding or with a wrong key is rejected with ErrRegisterACMEAccount. Skipped when Pebble is not installed.
+ * CAs do. A ClusterIssuer with the CA's key identifier and HMAC key registers. One without a binding
+ * or with a wrong key is rejected with ErrRegisterACMEAccount. Skipped when Pebble is not installed.
  */
 class PebbleExternalAccountIT {
     private static final String RESOURCE_NAMESPACE = "cert-manager";
@@ -49,7 +49,7 @@ class PebbleExternalAccountIT {
     @BeforeAll
     static void startPebble() throws Exception {
         if (!PebbleServer.installed()) {
-            // JUnit reports an aborted @BeforeAll as zero tests, so say why in the test output too.
+            // JUnit reports an aborted @BeforeAll as zero tests, so print the reason in the test output too.
             System.err.println("PebbleExternalAccountIT skipped: " + PebbleServer.SKIP_MESSAGE);
         }
         assumeTrue(PebbleServer.installed(), PebbleServer.SKIP_MESSAGE);

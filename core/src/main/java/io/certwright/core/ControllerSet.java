@@ -20,7 +20,7 @@ public interface ControllerSet {
 
     /**
      * Returns this set's source of ACME renewal information for the readiness controller, or empty when it
-     * has none. {@link CoreControllers#registerAll} asks before any set registers.
+     * has none. {@link CoreControllers#registerAll} calls it before any set registers.
      */
     default Optional<RenewalInfoSource> renewalInfoSource() {
         return Optional.empty();

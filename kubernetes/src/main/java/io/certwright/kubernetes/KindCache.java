@@ -89,7 +89,7 @@ final class KindCache<S extends HasMetadata, T extends HasMetadata> {
     }
 
     /**
-     * Lists the cached objects that {@code filter} accepts, as {@link #list} does. The filter sees shared
+     * Lists the cached objects that {@code filter} accepts, as {@link #list} does. The filter receives shared
      * models and must not change them.
      */
     List<T> listMatching(String namespace, Predicate<? super T> filter) {

@@ -776,8 +776,8 @@ class KubernetesCasesIT {
     }
 
     /**
-     * The later steps of the failure backoff against the API server: each failed retry doubles the wait, from
-     * one hour up to the 32 hour ceiling, which then repeats. No retry starts before its wait ends.
+     * Checks the later steps of the failure backoff against the API server: each failed retry doubles the
+     * wait, from one hour up to the 32 hour ceiling, which then repeats. No retry starts before its wait ends.
      */
     @Test
     @Order(92)
@@ -810,7 +810,7 @@ class KubernetesCasesIT {
     // ---- helpers ----
 
     /**
-     * Applies the CA issuer and Certificate {@code flaky}, whose Secret already holds the root CA's key and
+     * Applies the CA issuer and Certificate {@code flaky}, whose Secret already contains the root CA's key and
      * whose rotationPolicy Never keeps it, so that every CertificateRequest fails with SigningError: the CA
      * issuer does not sign a request for its own public key.
      */

@@ -129,8 +129,9 @@ public final class DirectoryCluster implements Cluster {
 
     /**
      * Renames an unreadable stored object file to {@code NAME.yaml.unreadable} and logs why, so that one
-     * damaged file does not stop the runtime. Nothing is lost: the controllers or the manifest directory
-     * recreate the object, and the damaged file stays for inspection.
+     * damaged file does not stop the runtime. The damaged file stays for inspection. Certificates and issuers
+     * come back from the manifest directory, and requests, Orders and Challenges from their owners, but the
+     * status in the damaged file is gone.
      */
     private static void setAside(ResourceKind<?> kind, Path file, Exception cause) {
         Path aside = file.resolveSibling(file.getFileName() + UNREADABLE_SUFFIX);

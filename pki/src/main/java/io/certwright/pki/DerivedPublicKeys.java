@@ -13,7 +13,7 @@ import java.util.Map;
  * with certificates and requests many times per issuance, and each EC derivation is a point
  * multiplication: about a sixth of the controllers' CPU samples in a JFR profile of
  * {@code bench/scale --count 400} before this cache. Entries are found by the SHA-256 digest of
- * the private key's encoding, so the cache holds no private key material. Thread-safe.
+ * the private key's encoding, so the cache contains no private key material. Thread-safe.
  */
 final class DerivedPublicKeys {
     /** Enough for the keys of every request in flight during a large bulk issuance; about 1 MB. */

@@ -87,7 +87,7 @@ public final class Acme4jClient implements AcmeClient {
             builder.addEmail(email);
         }
         if (externalAccount != null) {
-            // cert-manager always signs the binding with HS256, whatever keyAlgorithm says.
+            // cert-manager always signs the binding with HS256, whatever keyAlgorithm is set to.
             builder.withKeyIdentifier(externalAccount.keyId(),
                     new SecretKeySpec(externalAccount.hmacKey(), "HmacSHA256"));
             builder.withMacAlgorithm("HS256");
@@ -362,7 +362,7 @@ public final class Acme4jClient implements AcmeClient {
 
     /**
      * Returns the exception's message followed by its causes', such as {@code Network error: ConnectException
-     * (Connection refused)}: acme4j's network errors say only "Network error" themselves.
+     * (Connection refused)}: acme4j's network errors carry only "Network error" themselves.
      */
     static String withCauses(Throwable failure) {
         StringBuilder text = new StringBuilder(String.valueOf(failure.getMessage()));

@@ -60,7 +60,7 @@ public final class Rfc2136Provider implements DnsProvider {
         send(update, "removing", fqdn);
     }
 
-    /** Returns the exception's message, or its type when it has none, as for a timeout without an answer. */
+    /** Returns the exception's message, or its type when it has none, as for a timeout without a response. */
     private static String describe(IOException failure) {
         if (failure instanceof java.net.SocketTimeoutException) {
             return "no answer within " + UPDATE_TIMEOUT.toSeconds() + " s";

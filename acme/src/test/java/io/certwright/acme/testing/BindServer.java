@@ -89,7 +89,7 @@ public final class BindServer implements AutoCloseable {
         return env.getProperty("BIND_TSIG_ALGORITHM");
     }
 
-    /** Returns the TSIG secret base64-encoded once more, as the {@code data} of a Kubernetes Secret holds it. */
+    /** Returns the TSIG secret base64-encoded once more, as the {@code data} of a Kubernetes Secret stores it. */
     public String tsigSecretData() {
         return Base64.getEncoder().encodeToString(env.getProperty("BIND_TSIG_SECRET").getBytes(StandardCharsets.US_ASCII));
     }

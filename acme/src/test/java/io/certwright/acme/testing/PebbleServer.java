@@ -25,8 +25,8 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * One Pebble and pebble-challtestsrv pair started by {@code scripts/acme/start-pebble} on free 127.0.0.1 ports,
- * with Pebble's fault injection set through {@code PEBBLE_*} environment variables. challtestsrv answers every
- * A query with 127.0.0.1 unless {@link #pointHostAt} overrides a name. Stopped by {@link #close()}.
+ * with Pebble's fault injection set through {@code PEBBLE_*} environment variables. challtestsrv resolves every
+ * name to 127.0.0.1 unless {@link #pointHostAt} overrides a name. Stopped by {@link #close()}.
  */
 public final class PebbleServer implements AutoCloseable {
     public static final String SKIP_MESSAGE =
@@ -120,7 +120,7 @@ public final class PebbleServer implements AutoCloseable {
         return managementCertificates("/intermediates/0").get(0);
     }
 
-    /** Makes challtestsrv answer A queries for {@code host} with {@code ipv4} instead of 127.0.0.1. */
+    /** Makes challtestsrv resolve {@code host} to {@code ipv4} instead of 127.0.0.1. */
     public void pointHostAt(String host, String ipv4) throws Exception {
         postDnsManagement("/add-a", "{\"host\":\"" + host + ".\",\"addresses\":[\"" + ipv4 + "\"]}");
     }

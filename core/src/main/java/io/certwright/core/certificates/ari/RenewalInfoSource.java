@@ -9,7 +9,7 @@ import java.security.cert.X509Certificate;
  * Port to the ACME Renewal Information (ARI, RFC 9773) of an ACME issuer's server. The readiness controller
  * calls it, and the acme module implements it with the ACME client registered for the issuer.
  *
- * <p>Contract: implementations are thread-safe, block until the server answers, and never write to the
+ * <p>Contract: implementations are thread-safe, block until the server responds, and never write to the
  * cluster.
  */
 @FunctionalInterface

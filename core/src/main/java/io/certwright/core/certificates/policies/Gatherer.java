@@ -37,7 +37,7 @@ public final class Gatherer {
     /**
      * Reads the input for {@code certificate} as {@link #gather(Cluster, Certificate)} does and, when
      * {@code acmeUseAri} is true, adds the stored ARI renewal window. The window is taken whatever the
-     * issuer's {@code renewalInformationSource} says, because the readiness controller clears it for
+     * issuer's {@code renewalInformationSource} is set to, because the readiness controller clears it for
      * issuers that do not use ARI.
      */
     public static PolicyInput gather(Cluster cluster, Certificate certificate, boolean acmeUseAri) {

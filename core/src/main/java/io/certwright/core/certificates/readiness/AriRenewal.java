@@ -65,7 +65,7 @@ final class AriRenewal {
     /** Shortest poll interval, so that a server asking for very frequent polls cannot cause a request storm. */
     static final Duration MIN_POLL = Duration.ofHours(1);
 
-    /** Longest poll interval, so that a revocation announced through ARI is seen within a week. */
+    /** Maximum poll interval, so that a revocation announced through ARI is seen within a week. */
     static final Duration MAX_POLL = Duration.ofDays(7);
 
     /** Jitter as a fraction of the poll interval, so that Certificates issued together do not poll together. */
@@ -102,7 +102,7 @@ final class AriRenewal {
         static final Outcome NONE = new Outcome(null, null);
     }
 
-    /** Updates {@code status.acme} of {@code certificate}, whose Secret {@code secret} holds {@code leaf}. */
+    /** Updates {@code status.acme} of {@code certificate}, whose Secret {@code secret} contains {@code leaf}. */
     Outcome update(Certificate certificate, X509Certificate leaf, Secret secret) {
         Optional<CertManagerResource<IssuerSpec, IssuerStatus>> issuer = resolveIssuer(certificate);
         if (issuer.isEmpty() || issuer.get().getSpec() == null || issuer.get().getSpec().getAcme() == null) {
