@@ -2,6 +2,7 @@ package io.certwright.kubernetes;
 
 import io.certwright.api.Annotations;
 import io.certwright.api.Json;
+import io.certwright.core.certificates.secrets.IssuedSecretBuilder;
 import io.certwright.core.cluster.ChangeListener;
 import io.certwright.core.cluster.Cluster;
 import io.certwright.core.cluster.ClusterException;
@@ -25,11 +26,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +49,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The cert-manager kinds travel as fabric8 generic resources and are converted with
  * {@link io.certwright.api.Json}, because the model classes carry no fabric8 group and version
- * annotations; see {@link ResourceCodec}.
+ * annotations; see {@link ResourceCodec}. Their informers store the converted models
+ * ({@link ModelItemStore}).
+ *
+ * <p>The cert-manager kinds carry no {@code metadata.managedFields}, neither from the caches nor from
+ * writes. A Secret from the cache keeps the entries of the issuing controller's field manager, which the
+ * post-issuance checks read, and a Secret that a write returns keeps all of them.
  *
  * <p>Lifecycle: construct, {@link #addListener add listeners}, {@link #start()}, and {@link #close()}
  * when done. Listeners added before {@link #start()} see every existing object as a create while the
@@ -167,7 +175,7 @@ public final class KubernetesCluster implements Cluster, AutoCloseable {
             }
             GenericKubernetesResource created = scoped(kind, key.namespace())
                     .resource(ResourceCodec.toGeneric(kind, copy)).create();
-            return ResourceCodec.fromGeneric(kind, created);
+            return fromServer(kind, created);
         } catch (KubernetesClientException e) {
             throw ApiErrors.translate(e, "create", kind, key);
         }
@@ -185,7 +193,7 @@ public final class KubernetesCluster implements Cluster, AutoCloseable {
             }
             GenericKubernetesResource updated = scoped(kind, key.namespace())
                     .resource(ResourceCodec.toGeneric(kind, copy)).update();
-            return ResourceCodec.fromGeneric(kind, updated);
+            return fromServer(kind, updated);
         } catch (KubernetesClientException e) {
             throw ApiErrors.translate(e, "update", kind, key);
         }
@@ -203,7 +211,7 @@ public final class KubernetesCluster implements Cluster, AutoCloseable {
         try {
             GenericKubernetesResource updated = scoped(kind, key.namespace())
                     .resource(ResourceCodec.toGeneric(kind, copy)).updateStatus();
-            return ResourceCodec.fromGeneric(kind, updated);
+            return fromServer(kind, updated);
         } catch (KubernetesClientException e) {
             throw ApiErrors.translate(e, "update status of", kind, key);
         }
@@ -278,9 +286,31 @@ public final class KubernetesCluster implements Cluster, AutoCloseable {
         SharedIndexInformer<GenericKubernetesResource> informer = options.namespace() == null || !kind.namespaced()
                 ? operation.inAnyNamespace().runnableInformer(resync)
                 : operation.inNamespace(options.namespace()).runnableInformer(resync);
-        informer.addEventHandler(new ListenerBridge<>(kind, generic -> ResourceCodec.fromGeneric(kind, generic),
-                listeners));
-        return new KindCache<>(kind, informer, generic -> ResourceCodec.fromGeneric(kind, generic), false);
+        informer.itemStore(new ModelItemStore<>(kind));
+        Function<GenericKubernetesResource, T> copy = stored -> copyModel(kind, stored);
+        informer.addEventHandler(new ListenerBridge<>(kind, copy, listeners));
+        return new KindCache<>(kind, informer, ModelItemStore::modelOf, copy);
+    }
+
+    /**
+     * Returns a caller-owned model of an object the informer delivered: a copy of the stored model, or a
+     * conversion of an object fresh from the API server, without its managedFields in either case.
+     */
+    private static <T extends HasMetadata> T copyModel(ResourceKind<T> kind, GenericKubernetesResource object) {
+        if (object instanceof ModelResource<?>) {
+            return kind.type().cast(Json.copy(ModelItemStore.modelOf(object)));
+        }
+        return fromServer(kind, object);
+    }
+
+    /**
+     * Converts an object the API server sent and drops its managedFields, as the caches do. The list is left
+     * empty, not null, because that is what a copy of a cached object decodes to.
+     */
+    private static <T extends HasMetadata> T fromServer(ResourceKind<T> kind, GenericKubernetesResource object) {
+        T model = ResourceCodec.fromGeneric(kind, object);
+        model.getMetadata().setManagedFields(new ArrayList<>());
+        return model;
     }
 
     private KindCache<Secret, Secret> secretCache() {
@@ -289,8 +319,9 @@ public final class KubernetesCluster implements Cluster, AutoCloseable {
                 ? client.secrets().inAnyNamespace().withLabel(Annotations.FAO_LABEL, "true").runnableInformer(resync)
                 : client.secrets().inNamespace(options.namespace()).withLabel(Annotations.FAO_LABEL, "true")
                         .runnableInformer(resync);
+        informer.itemStore(new SecretItemStore(Set.of(IssuedSecretBuilder.FIELD_MANAGER)));
         informer.addEventHandler(new ListenerBridge<>(ResourceKind.SECRET, Json::copy, listeners));
-        return new KindCache<>(ResourceKind.SECRET, informer, Json::copy, true);
+        return new KindCache<>(ResourceKind.SECRET, informer, Function.identity(), Json::copy);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,0 +1,80 @@
+package io.certwright.kubernetes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.certwright.api.model.Certificate;
+import io.certwright.core.cluster.ResourceKind;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ManagedFieldsEntryBuilder;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ModelItemStoreTest {
+    private final ModelItemStore<Certificate> store = new ModelItemStore<>(ResourceKind.CERTIFICATE);
+
+    @Test
+    void putStoresModelWithoutManagedFields() {
+        GenericKubernetesResource generic = generic("web", "7");
+
+        store.put(store.getKey(generic), generic);
+
+        Certificate stored = ModelItemStore.modelOf(store.get("team-a/web"));
+        assertThat(stored.getSpec().getSecretName()).isEqualTo("web-tls");
+        assertThat(stored.getMetadata().getResourceVersion()).isEqualTo("7");
+        assertThat(stored.getMetadata().getManagedFields()).isNull();
+    }
+
+    @Test
+    void putReturnsPreviousObjectWithItsModel() {
+        store.put("team-a/web", generic("web", "7"));
+
+        GenericKubernetesResource previous = store.put("team-a/web", generic("web", "8"));
+
+        assertThat(previous.getMetadata().getResourceVersion()).isEqualTo("7");
+        assertThat(previous.getApiVersion()).isEqualTo("cert-manager.io/v1");
+        assertThat(previous.getKind()).isEqualTo("Certificate");
+        Certificate previousModel = ModelItemStore.modelOf(previous);
+        assertThat(previousModel.getMetadata().getResourceVersion()).isEqualTo("7");
+    }
+
+    @Test
+    void storedObjectPutBackKeepsSameModel() {
+        store.put("team-a/web", generic("web", "7"));
+        GenericKubernetesResource stored = store.get("team-a/web");
+
+        store.put("team-a/web", stored);
+
+        assertThat(ModelItemStore.<Certificate>modelOf(store.get("team-a/web")))
+                .isSameAs(ModelItemStore.<Certificate>modelOf(stored));
+    }
+
+    @Test
+    void removeAndListingsFollowPuts() {
+        store.put("team-a/web", generic("web", "7"));
+        store.put("team-a/api", generic("api", "9"));
+
+        GenericKubernetesResource removed = store.remove("team-a/web");
+
+        assertThat(removed.getMetadata().getName()).isEqualTo("web");
+        assertThat(store.size()).isEqualTo(1);
+        assertThat(store.keySet()).containsExactly("team-a/api");
+        assertThat(store.values()).extracting(object -> object.getMetadata().getName()).containsExactly("api");
+        assertThat(store.get("team-a/web")).isNull();
+    }
+
+    @Test
+    void modelOfForeignObjectIsRejected() {
+        assertThatThrownBy(() -> ModelItemStore.modelOf(generic("web", "7")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not an object of a ModelItemStore");
+    }
+
+    private static GenericKubernetesResource generic(String name, String resourceVersion) {
+        Certificate certificate = TestObjects.certificate("team-a", name);
+        certificate.getMetadata().setResourceVersion(resourceVersion);
+        certificate.getMetadata().setManagedFields(List.of(new ManagedFieldsEntryBuilder()
+                .withManager("kubectl").withOperation("Update").build()));
+        return ResourceCodec.toGeneric(ResourceKind.CERTIFICATE, certificate);
+    }
+}
