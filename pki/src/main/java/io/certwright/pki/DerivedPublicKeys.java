@@ -1,8 +1,6 @@
 package io.certwright.pki;
 
 import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -47,10 +45,7 @@ final class DerivedPublicKeys {
 
     private static ByteBuffer digestOf(byte[] encoding) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(encoding);
-            return ByteBuffer.wrap(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform provides SHA-256", e);
+            return Digests.sha256(encoding);
         } finally {
             // Callers pass a copy made for this call, so clearing it leaves no stray copy of the key.
             Arrays.fill(encoding, (byte) 0);
