@@ -21,6 +21,7 @@ import io.certwright.api.model.ClusterIssuer;
 import io.certwright.api.model.Order;
 import io.certwright.api.model.States;
 import io.certwright.core.cluster.ResourceKind;
+import io.certwright.core.time.AdvancingClock;
 import io.certwright.pki.Pem;
 import io.certwright.pki.PrivateKeys;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -55,7 +56,7 @@ import org.junit.jupiter.api.io.TempDir;
  * feature gate {@code ACMEUseARI} on, the readiness controller stores Pebble's suggested window; a window
  * that Pebble's management interface moves into the past makes the trigger renew, and the new Order names the
  * old certificate in {@code replaces}, which Pebble accepts. The controllers run on a
- * {@link io.certwright.acme.testing.JumpingClock}, so the 6 h ARI poll passes in one jump. Skipped when that
+ * {@link io.certwright.acme.testing.AdvancingClock}, so the 6 h ARI poll passes in one jump. Skipped when that
  * Pebble has not been built or pebble-challtestsrv is missing.
  */
 class PebbleAriIT {

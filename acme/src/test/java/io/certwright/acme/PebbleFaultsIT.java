@@ -20,6 +20,7 @@ import io.certwright.api.model.ChallengeStatus;
 import io.certwright.api.model.Order;
 import io.certwright.api.model.States;
 import io.certwright.core.cluster.ResourceKind;
+import io.certwright.core.time.AdvancingClock;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * Drives the ACME issuer into the faults an ACME server produces, with Pebble on 127.0.0.1: rejected nonces,
  * slow validation, and an HTTP-01 challenge that Pebble cannot validate, and checks that each ends in
  * cert-manager's states, reasons and failed-issuance backoff. Each test starts its own Pebble, because the
- * faults are Pebble settings. The controllers run on a {@link io.certwright.acme.testing.JumpingClock}, so
+ * faults are Pebble settings. The controllers run on a {@link io.certwright.acme.testing.AdvancingClock}, so
  * the hour of backoff passes in one jump. Skipped when Pebble is not installed.
  *
  * <p>To make Pebble's validation fail while the self-check passes, challtestsrv points the failing name at

@@ -3,6 +3,7 @@ package io.certwright.bench;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -90,6 +91,21 @@ final class BenchObjects {
             }
         }
         return false;
+    }
+
+    /** Returns {@code status.revision}, or 0 when the object has none. */
+    static long revision(GenericKubernetesResource resource) {
+        return statusField(resource, "revision") instanceof Number revision ? revision.longValue() : 0;
+    }
+
+    /** Returns the time in {@code status.<field>} (RFC 3339), or null when the object has none. */
+    static Instant statusTime(GenericKubernetesResource resource, String field) {
+        return statusField(resource, field) instanceof String time ? Instant.parse(time) : null;
+    }
+
+    private static Object statusField(GenericKubernetesResource resource, String field) {
+        Object status = resource.getAdditionalProperties().get("status");
+        return status instanceof Map<?, ?> statusMap ? statusMap.get(field) : null;
     }
 
     private static ResourceDefinitionContext namespaced(String kind, String plural) {

@@ -1,5 +1,6 @@
 package io.certwright.bench;
 
+import java.nio.file.Path;
 import java.util.Set;
 
 /**
@@ -15,9 +16,11 @@ import java.util.Set;
  * @param kubeApiBurst request burst of the controllers' client, as {@code --kube-api-burst}
  * @param restart whether the Kubernetes run also restarts the runtime over the issued Certificates
  * @param namespaces namespaces the Kubernetes run spreads the leaf Certificates over, round robin
+ * @param renewalStorm whether the Kubernetes run also makes every issued leaf due for renewal at once
+ * @param heapDump file for a heap dump of the live objects after issuance, or null for none
  */
 record BenchmarkArguments(String runtime, int count, String key, int workers, int unrelatedSecrets, int singleSamples,
-        double kubeApiQps, int kubeApiBurst, boolean restart, int namespaces) {
+        double kubeApiQps, int kubeApiBurst, boolean restart, int namespaces, boolean renewalStorm, Path heapDump) {
     static final String LOCAL = "local";
     static final String KUBERNETES = "kubernetes";
 
@@ -26,12 +29,12 @@ record BenchmarkArguments(String runtime, int count, String key, int workers, in
     static final int DEFAULT_KUBE_API_BURST = 50;
 
     private static final Set<String> VALUE_OPTIONS = Set.of("--runtime", "--count", "--key", "--workers",
-            "--unrelated-secrets", "--single-samples", "--kube-api-qps", "--kube-api-burst", "--namespaces");
+            "--unrelated-secrets", "--single-samples", "--kube-api-qps", "--kube-api-burst", "--namespaces", "--heap-dump");
 
     static final String USAGE = """
             usage: bench/scale [--runtime local|kubernetes] [--count N] [--key ecdsa|rsa] [--workers N]
                                [--unrelated-secrets N] [--single-samples N] [--kube-api-qps R] [--kube-api-burst N]
-                               [--namespaces N] [--no-restart]
+                               [--namespaces N] [--no-restart] [--renewal-storm] [--heap-dump FILE]
               --runtime            runtime to measure (default local). kubernetes starts etcd and kube-apiserver
                                    on 127.0.0.1 with scripts/k8s/start-peers and stops them at the end
               --count              number of leaf Certificates to issue (default 1000)
@@ -45,6 +48,10 @@ record BenchmarkArguments(String runtime, int count, String key, int workers, in
               --kube-api-burst     kubernetes only: burst of the controllers' client (default 50)
               --namespaces         kubernetes only: namespaces to spread the leaf Certificates over (default 1)
               --no-restart         kubernetes only: skip restarting the runtime over the issued Certificates
+              --renewal-storm      kubernetes only: after issuance, move the runtime's clock past the renewal time
+                                   of every leaf Certificate at once and measure until all are renewed
+              --heap-dump          kubernetes only: write an HPROF dump of the live heap to FILE after issuance,
+                                   when the retained heap is measured
             """;
 
     static BenchmarkArguments parse(String[] args) {
@@ -58,11 +65,17 @@ record BenchmarkArguments(String runtime, int count, String key, int workers, in
         int burst = DEFAULT_KUBE_API_BURST;
         boolean restart = true;
         int namespaces = 1;
+        boolean renewalStorm = false;
+        Path heapDump = null;
 
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--no-restart")) {
                 restart = false;
+                continue;
+            }
+            if (option.equals("--renewal-storm")) {
+                renewalStorm = true;
                 continue;
             }
             if (!VALUE_OPTIONS.contains(option)) {
@@ -79,6 +92,7 @@ record BenchmarkArguments(String runtime, int count, String key, int workers, in
                 case "--kube-api-qps" -> qps = positiveDecimal(option, value);
                 case "--kube-api-burst" -> burst = positive(option, value);
                 case "--namespaces" -> namespaces = positive(option, value);
+                case "--heap-dump" -> heapDump = Path.of(value);
                 default -> throw new IllegalStateException("option " + option + " is in VALUE_OPTIONS but not parsed");
             }
             i++;
@@ -97,8 +111,14 @@ record BenchmarkArguments(String runtime, int count, String key, int workers, in
         if (runtime.equals(LOCAL) && namespaces != 1) {
             throw new IllegalArgumentException("--namespaces needs --runtime kubernetes");
         }
+        if (runtime.equals(LOCAL) && renewalStorm) {
+            throw new IllegalArgumentException("--renewal-storm needs --runtime kubernetes");
+        }
+        if (runtime.equals(LOCAL) && heapDump != null) {
+            throw new IllegalArgumentException("--heap-dump needs --runtime kubernetes");
+        }
         return new BenchmarkArguments(runtime, count, key, workers, unrelatedSecrets, singleSamples, qps, burst,
-                restart, namespaces);
+                restart, namespaces, renewalStorm, heapDump);
     }
 
     private static int positive(String option, String value) {

@@ -14,8 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records, per leaf Certificate ({@code namespace/name}, labelled {@link BenchObjects#LEAF_LABEL}), the {@link System#nanoTime()} at which the benchmark
- * first saw its Ready condition True, from a watch on the API server. It keeps no objects, only the
+ * Records, per leaf Certificate ({@code namespace/name}, labelled {@link BenchObjects#LEAF_LABEL}), the
+ * {@link System#nanoTime()} at which the benchmark first saw its Ready condition True with at least the
+ * expected {@code status.revision}, from a watch on the API server. It keeps no objects, only the
  * times, so its heap stays small beside the runtime it measures. When the API server closes the watch
  * with an error, the watch restarts from a fresh list, and Certificates found Ready in that list get the
  * time of the list.
@@ -25,6 +26,8 @@ final class CertificateReadyWatch implements AutoCloseable {
 
     private final KubernetesClient client;
     private final Map<String, Long> readyNanos = new ConcurrentHashMap<>();
+    /** The lowest {@code status.revision} that counts: 1 for a first issuance, higher after renewals. */
+    private volatile long minimumRevision = 1;
     private volatile Watch watch;
     private volatile boolean closed;
 
@@ -50,6 +53,15 @@ final class CertificateReadyWatch implements AutoCloseable {
 
     /** Forgets every recorded time, so that the map does not count in a heap sample. */
     void clear() {
+        readyNanos.clear();
+    }
+
+    /**
+     * Forgets every recorded time and from now on records a Certificate only once it is Ready with
+     * {@code status.revision} of at least {@code revision}, that is, once a renewal has completed.
+     */
+    void expectRevision(long revision) {
+        minimumRevision = revision;
         readyNanos.clear();
     }
 
@@ -96,7 +108,8 @@ final class CertificateReadyWatch implements AutoCloseable {
     }
 
     private void record(GenericKubernetesResource certificate, long nanos) {
-        if (BenchObjects.ready(certificate) && readyNanos.putIfAbsent(keyOf(certificate), nanos) == null) {
+        if (BenchObjects.ready(certificate) && BenchObjects.revision(certificate) >= minimumRevision
+                && readyNanos.putIfAbsent(keyOf(certificate), nanos) == null) {
             synchronized (this) {
                 notifyAll();
             }

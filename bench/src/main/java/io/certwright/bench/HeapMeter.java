@@ -1,7 +1,10 @@
 package io.certwright.bench;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.nio.file.Path;
 import javax.management.JMException;
 import javax.management.ObjectName;
 
@@ -78,6 +81,15 @@ final class HeapMeter {
         String[] lines = histogram.split("\n");
         // Two header lines precede the rows.
         return String.join("\n", java.util.Arrays.copyOf(lines, Math.min(lines.length, rows + 2)));
+    }
+
+    /**
+     * Writes a heap dump of the live objects to {@code file} in HPROF format, for tools that attribute the
+     * retained heap to the objects that hold it.
+     */
+    static void dumpLive(Path file) throws IOException {
+        HotSpotDiagnosticMXBean diagnostics = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+        diagnostics.dumpHeap(file.toAbsolutePath().toString(), true);
     }
 
     private static String classHistogram() {

@@ -1,5 +1,6 @@
 package io.certwright.bench;
 
+import io.certwright.core.time.AdvancingClock;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.Config;
@@ -24,6 +25,8 @@ import java.util.concurrent.Future;
  *   <li>bulk issuance: N Certificates created at once from one CA ClusterIssuer, until all are Ready,
  *       with each one's Created→Ready latency seen by a watch, and the API server's request count;
  *   <li>single latency: Certificates created one after another on the idle runtime;
+ *   <li>renewal storm, when requested: {@link RenewalStorm}, the runtime's clock jumps past every leaf's
+ *       renewal time, until all are renewed;
  *   <li>restart: a new runtime over the issued Certificates, until its caches have synced and its own
  *       metrics report them all Ready, counting any CertificateRequest it creates (a re-issuance);
  *   <li>unrelated Secrets, when requested: the same restart after adding small unlabelled Secrets, and the
@@ -66,6 +69,8 @@ final class KubernetesScaleRun {
     private final BenchmarkArguments arguments;
     private final CryptoFloor crypto;
     private final Summary summary;
+    /** The clock of every runtime this run starts; only the renewal storm moves it. */
+    private final AdvancingClock clock = new AdvancingClock();
     private PeerProcesses peers;
     private KubernetesClient admin;
 
@@ -110,10 +115,10 @@ final class KubernetesScaleRun {
         }
         try (CertificateReadyWatch watch = CertificateReadyWatch.start(admin)) {
             long baselineHeap = HeapMeter.retainedBytes();
-            RuntimeUnderTest runtime = RuntimeUnderTest.start(peers.kubeconfig(), arguments);
+            RuntimeUnderTest runtime = RuntimeUnderTest.start(peers.kubeconfig(), arguments, clock);
             try {
                 awaitCaIssuerReady(runtime);
-                measureBulk(watch, floorRate, baselineHeap);
+                double bulkRate = measureBulk(watch, floorRate, baselineHeap);
                 int managed = arguments.count() + measureSingles(watch) + 1;
                 watch.clear();
                 awaitIdle(runtime);
@@ -123,6 +128,13 @@ final class KubernetesScaleRun {
                 summary.put("heap_bytes_per_certificate", retained / managed);
                 System.out.println("live heap by class after issuance, largest first:");
                 System.out.println(HeapMeter.topClasses(HISTOGRAM_ROWS));
+                if (arguments.heapDump() != null) {
+                    HeapMeter.dumpLive(arguments.heapDump());
+                    System.out.println("heap dump of the live objects written to " + arguments.heapDump());
+                }
+                if (arguments.renewalStorm()) {
+                    measureRenewalStorm(watch, bulkRate);
+                }
                 if (arguments.restart() || arguments.unrelatedSecrets() > 0) {
                     runtime.close();
                     runtime = null;
@@ -169,7 +181,8 @@ final class KubernetesScaleRun {
         }
     }
 
-    private void measureBulk(CertificateReadyWatch watch, double floorRate, long baselineHeap) throws Exception {
+    /** Issues the leaf Certificates at once and returns the issuance rate. */
+    private double measureBulk(CertificateReadyWatch watch, double floorRate, long baselineHeap) throws Exception {
         int count = arguments.count();
         ApiRequestCounts requestsBefore = ApiRequestCounts.scrape(admin);
         ProcessCpu cpuBefore = ProcessCpu.read(peers);
@@ -218,6 +231,45 @@ final class KubernetesScaleRun {
                 .put("apiserver_cpu_seconds", cpu.apiServerSeconds(), 1)
                 .put("etcd_cpu_seconds", cpu.etcdSeconds(), 1)
                 .put("bulk_load", loadAfter);
+        return rate;
+    }
+
+    /** Runs the {@link RenewalStorm} over every leaf Certificate and compares its rate with the bulk issuance's. */
+    private void measureRenewalStorm(CertificateReadyWatch watch, double bulkRate) throws Exception {
+        RenewalStorm storm = new RenewalStorm(admin, clock);
+        RenewalStorm.Due due = storm.read();
+        watch.expectRevision(due.revision() + 1);
+        ApiRequestCounts requestsBefore = ApiRequestCounts.scrape(admin);
+        ProcessCpu cpuBefore = ProcessCpu.read(peers);
+        HeapMeter peak = HeapMeter.startPeak();
+        long heapBefore = HeapMeter.retainedBytes();
+
+        RenewalStorm.Jump jump = storm.jump(due);
+        System.out.println(RenewalStorm.describe(due, jump));
+        awaitAllReady(watch, due.size(), peak);
+        RenewalStorm.Outcome outcome = RenewalStorm.outcome(due, jump, watch::readyNanos);
+        watch.clear();
+
+        double seconds = (outcome.lastRenewedNanos() - jump.nanos()) / 1e9;
+        double rate = due.size() / seconds;
+        Percentiles latency = new Percentiles(outcome.latencyNanos());
+        ProcessCpu cpu = ProcessCpu.read(peers).since(cpuBefore);
+        ApiRequestCounts requests = ApiRequestCounts.scrape(admin).since(requestsBefore);
+        double perRenewal = (requests.total() - 1) / (double) due.size();
+        System.out.printf(Locale.ROOT, "renewal storm: %d Certificates renewed %.2f s after the jump = %.1f/s"
+                        + " (%.2f of the bulk issuance rate); %d renewed after their old certificate expired;"
+                        + " jump->renewed p50 %.0f ms, p99 %.0f ms; %.1f API requests per renewal; CPU seconds: this"
+                        + " JVM %.1f, kube-apiserver %.1f, etcd %.1f; peak heap growth %d MiB (load %s)%n",
+                due.size(), seconds, rate, rate / bulkRate, outcome.missed(), latency.millis(50), latency.millis(99),
+                perRenewal, cpu.jvmSeconds(), cpu.apiServerSeconds(), cpu.etcdSeconds(),
+                (peak.peakBytes() - heapBefore) >> 20, MachineLoad.loadAverages());
+        summary.put("storm_certificates", due.size())
+                .put("storm_seconds", seconds, 3)
+                .put("storm_per_second", rate, 1)
+                .put("storm_ratio_to_bulk", rate / bulkRate, 3)
+                .put("storm_missed", outcome.missed())
+                .put("storm_p50_ms", latency.millis(50), 0)
+                .put("storm_p99_ms", latency.millis(99), 0);
     }
 
     /** Creates the leaf Certificates on {@link #CREATE_THREADS} threads; returns each name's create-return time. */
@@ -348,7 +400,7 @@ final class KubernetesScaleRun {
         ApiRequestCounts before = ApiRequestCounts.scrape(admin);
         String load = MachineLoad.loadAverages();
         long start = System.nanoTime();
-        try (RuntimeUnderTest runtime = RuntimeUnderTest.start(peers.kubeconfig(), arguments)) {
+        try (RuntimeUnderTest runtime = RuntimeUnderTest.start(peers.kubeconfig(), arguments, clock)) {
             long deadline = start + STALL_TIMEOUT.toNanos();
             while (!runtime.controllersRunning()) {
                 runtime.checkRunning();

@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -42,7 +43,7 @@ final class RuntimeUnderTest implements AutoCloseable {
         this.runtime = runtime;
     }
 
-    static RuntimeUnderTest start(Path kubeconfig, BenchmarkArguments arguments) {
+    static RuntimeUnderTest start(Path kubeconfig, BenchmarkArguments arguments, Clock clock) {
         KubernetesClients clients = new KubernetesClients(kubeconfig, null, arguments.kubeApiQps(),
                 arguments.kubeApiBurst());
         KubernetesClient controllerClient = clients.controllerClient();
@@ -52,7 +53,8 @@ final class RuntimeUnderTest implements AutoCloseable {
                         .withClusterResourceNamespace(BenchObjects.CLUSTER_RESOURCE_NAMESPACE)
                         .withConcurrentWorkers(arguments.workers()))
                 .withLeaderElection(LeaderElectionSettings.defaults().withEnabled(false))
-                .withListenAddresses("127.0.0.1:0", "127.0.0.1:0");
+                .withListenAddresses("127.0.0.1:0", "127.0.0.1:0")
+                .withClock(clock);
         try {
             return new RuntimeUnderTest(controllerClient, leaderElectionClient,
                     KubernetesRuntime.start(settings, controllerClient, leaderElectionClient));

@@ -3,6 +3,7 @@ package io.certwright.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,6 +23,8 @@ class BenchmarkArgumentsTest {
         assertThat(arguments.kubeApiBurst()).isEqualTo(50);
         assertThat(arguments.restart()).isTrue();
         assertThat(arguments.namespaces()).isEqualTo(1);
+        assertThat(arguments.renewalStorm()).isFalse();
+        assertThat(arguments.heapDump()).isNull();
     }
 
     @Test
@@ -29,7 +32,8 @@ class BenchmarkArgumentsTest {
         BenchmarkArguments arguments = BenchmarkArguments.parse(new String[] {
             "--runtime", "kubernetes", "--count", "10000", "--key", "rsa", "--workers", "8",
             "--unrelated-secrets", "100000", "--single-samples", "0", "--kube-api-qps", "2500.5",
-            "--kube-api-burst", "5000", "--namespaces", "100", "--no-restart"});
+            "--kube-api-burst", "5000", "--namespaces", "100", "--no-restart", "--renewal-storm",
+            "--heap-dump", "/tmp/bench.hprof"});
 
         assertThat(arguments.runtime()).isEqualTo("kubernetes");
         assertThat(arguments.count()).isEqualTo(10000);
@@ -41,6 +45,8 @@ class BenchmarkArgumentsTest {
         assertThat(arguments.kubeApiBurst()).isEqualTo(5000);
         assertThat(arguments.restart()).isFalse();
         assertThat(arguments.namespaces()).isEqualTo(100);
+        assertThat(arguments.renewalStorm()).isTrue();
+        assertThat(arguments.heapDump()).isEqualTo(Path.of("/tmp/bench.hprof"));
     }
 
     @ParameterizedTest(name = "{0} is rejected")
@@ -56,6 +62,8 @@ class BenchmarkArgumentsTest {
         "--verbose                                 | unknown option --verbose",
         "--unrelated-secrets 10                    | --unrelated-secrets needs --runtime kubernetes",
         "--namespaces 4                            | --namespaces needs --runtime kubernetes",
+        "--renewal-storm                           | --renewal-storm needs --runtime kubernetes",
+        "--heap-dump /tmp/bench.hprof              | --heap-dump needs --runtime kubernetes",
     })
     void invalidArgumentIsRejected(String commandLine, String message) {
         String[] args = commandLine.trim().split("\\s+");

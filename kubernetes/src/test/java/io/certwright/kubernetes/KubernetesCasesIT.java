@@ -18,6 +18,7 @@ import io.certwright.core.cluster.ClusterException;
 import io.certwright.core.cluster.Event;
 import io.certwright.core.cluster.ObjectKey;
 import io.certwright.core.cluster.ResourceKind;
+import io.certwright.core.time.AdvancingClock;
 import io.certwright.pki.CertificateFacts;
 import io.certwright.pki.CertificateSigner;
 import io.certwright.pki.CsrSpec;

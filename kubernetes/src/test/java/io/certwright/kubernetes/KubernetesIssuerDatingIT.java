@@ -15,6 +15,7 @@ import io.certwright.core.issuers.IssuerSetupResult;
 import io.certwright.core.issuers.IssuerType;
 import io.certwright.core.issuers.SignResult;
 import io.certwright.core.testing.SkewedIssuerBackend;
+import io.certwright.core.time.AdvancingClock;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;

@@ -17,6 +17,7 @@ import io.certwright.core.cluster.Event;
 import io.certwright.core.cluster.InMemoryCluster;
 import io.certwright.core.cluster.ResourceKind;
 import io.certwright.core.controller.ControllerManager;
+import io.certwright.core.time.AdvancingClock;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -31,7 +32,7 @@ import java.util.function.Supplier;
 
 /**
  * Every controller, core and ACME, running with worker threads on an in-memory cluster against one
- * {@link PebbleServer}, on a {@link JumpingClock}. The HTTP-01 responder listens on 127.0.0.1 at Pebble's
+ * {@link PebbleServer}, on an {@link AdvancingClock}. The HTTP-01 responder listens on 127.0.0.1 at Pebble's
  * validation port. The self-check connects to the address that {@code selfCheckAddress} returns for the
  * domain, so a test can make the self-check fail for one name.
  */
@@ -39,7 +40,7 @@ public final class PebbleRig implements AutoCloseable {
     public static final String CLUSTER_RESOURCE_NAMESPACE = "cert-manager";
 
     private final PebbleServer pebble;
-    private final JumpingClock clock = new JumpingClock();
+    private final AdvancingClock clock = new AdvancingClock();
     private final InMemoryCluster cluster = new InMemoryCluster(clock);
     private final ControllerManager manager = new ControllerManager(cluster, clock);
     private final Http01Server responder;
@@ -91,7 +92,7 @@ public final class PebbleRig implements AutoCloseable {
         return cluster;
     }
 
-    public JumpingClock clock() {
+    public AdvancingClock clock() {
         return clock;
     }
 

@@ -1,4 +1,4 @@
-package io.certwright.kubernetes;
+package io.certwright.core.time;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,20 +8,29 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A clock that follows the system clock plus an offset that a test moves forward in jumps. Thread-safe.
+ * A clock that follows the system clock plus an offset that a test or benchmark moves forward in jumps.
+ * Thread-safe.
  *
- * <p>A runtime against a real API server cannot run on the core's frozen {@code MutableClock}. Write conflicts
+ * <p>A runtime against a real API server cannot run on the frozen {@link MutableClock}. Write conflicts
  * are retried after a rate-limited delay measured on the controllers' clock, and a clock that never moves
  * leaves those retries waiting forever. Event names also carry the clock's nanoseconds, as client-go's do, so
  * two Events about one object recorded at the same reading collide and the second is lost. This clock keeps
- * the system clock's resolution. The controller workers re-read the clock at least once a second, so work
+ * the system clock's resolution. The core's controller workers re-read the clock at least once a second, so work
  * that a jump makes due starts within about a second.
  */
-final class AdvancingClock extends Clock {
+public final class AdvancingClock extends Clock {
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
+    /** Moves the clock forward by {@code distance}. */
+    public void jump(Duration distance) {
+        if (distance.isNegative()) {
+            throw new IllegalArgumentException("an AdvancingClock only moves forward, got " + distance);
+        }
+        offset.updateAndGet(current -> current.plus(distance));
+    }
+
     /** Moves the clock forward so that it reads {@code target}; fails when the clock is already past it. */
-    void jumpTo(Instant target) {
+    public void jumpTo(Instant target) {
         Duration distance = Duration.between(instant(), target);
         if (distance.isNegative()) {
             throw new IllegalStateException("the clock reads " + instant() + ", already past " + target);
