@@ -13,6 +13,7 @@ import io.certwright.core.cluster.ResourceKind;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -69,7 +70,7 @@ final class CertManagerMetrics {
 
     List<PrometheusText.Family> collect() {
         List<PrometheusText.Family> families = new ArrayList<>();
-        families.addAll(certificateFamilies(cluster.list(ResourceKind.CERTIFICATE, null)));
+        families.addAll(certificateFamilies(certificateSeries()));
         families.add(challengeStatus(cluster.list(ResourceKind.CHALLENGE, null)));
         families.add(issuerReadyStatus(cluster.list(ResourceKind.ISSUER, null)));
         families.add(clusterIssuerReadyStatus(cluster.list(ResourceKind.CLUSTER_ISSUER, null)));
@@ -85,32 +86,55 @@ final class CertManagerMetrics {
         return families;
     }
 
-    private static List<PrometheusText.Family> certificateFamilies(List<Certificate> certificates) {
+    /**
+     * Reads the labels and values of every cached Certificate's series, sorted by namespace and name. The
+     * Certificates are read in place, so a scrape makes no copy of each one.
+     */
+    private List<CertificateSeries> certificateSeries() {
+        List<CertificateSeries> series = new ArrayList<>();
+        cluster.forEachShared(ResourceKind.CERTIFICATE, null, certificate -> series.add(CertificateSeries.of(certificate)));
+        series.sort(Comparator.comparing(CertificateSeries::namespace).thenComparing(CertificateSeries::name));
+        return series;
+    }
+
+    /** The labels and values the certificate families report about one Certificate, with no model object kept. */
+    private record CertificateSeries(String namespace, String name, String issuerName, String issuerKind,
+            String issuerGroup, String ready, Instant notAfter, Instant notBefore, Instant renewalTime) {
+        static CertificateSeries of(Certificate certificate) {
+            IssuerReference issuer = certificate.getSpec() == null ? null : certificate.getSpec().getIssuerRef();
+            var status = certificate.getStatus();
+            return new CertificateSeries(nullToEmpty(certificate.getMetadata().getNamespace()),
+                    certificate.getMetadata().getName(),
+                    issuer == null ? "" : nullToEmpty(issuer.getName()),
+                    issuer == null ? "" : nullToEmpty(issuer.getKind()),
+                    issuer == null ? "" : nullToEmpty(issuer.getGroup()),
+                    certificateReadyStatus(certificate),
+                    status == null ? null : status.getNotAfter(),
+                    status == null ? null : status.getNotBefore(),
+                    status == null ? null : status.getRenewalTime());
+        }
+    }
+
+    private static List<PrometheusText.Family> certificateFamilies(List<CertificateSeries> certificates) {
         List<PrometheusText.Sample> ready = new ArrayList<>();
         List<PrometheusText.Sample> notAfter = new ArrayList<>();
         List<PrometheusText.Sample> notBefore = new ArrayList<>();
         List<PrometheusText.Sample> expiration = new ArrayList<>();
         List<PrometheusText.Sample> renewal = new ArrayList<>();
-        for (Certificate certificate : certificates) {
-            String name = certificate.getMetadata().getName();
-            String namespace = certificate.getMetadata().getNamespace();
-            IssuerReference issuer = certificate.getSpec() == null ? null : certificate.getSpec().getIssuerRef();
-            String issuerName = issuer == null ? "" : nullToEmpty(issuer.getName());
-            String issuerKind = issuer == null ? "" : nullToEmpty(issuer.getKind());
-            String issuerGroup = issuer == null ? "" : nullToEmpty(issuer.getGroup());
-            String current = certificateReadyStatus(certificate);
+        for (CertificateSeries certificate : certificates) {
             for (String status : CONDITION_STATUSES) {
-                ready.add(PrometheusText.Sample.of(status.equals(current) ? 1 : 0, "name", name, "namespace", namespace,
-                        "condition", status, "issuer_name", issuerName, "issuer_kind", issuerKind,
-                        "issuer_group", issuerGroup));
+                ready.add(PrometheusText.Sample.of(status.equals(certificate.ready()) ? 1 : 0,
+                        "name", certificate.name(), "namespace", certificate.namespace(), "condition", status,
+                        "issuer_name", certificate.issuerName(), "issuer_kind", certificate.issuerKind(),
+                        "issuer_group", certificate.issuerGroup()));
             }
-            var status = certificate.getStatus();
-            String[] labels = {"name", name, "namespace", namespace, "issuer_name", issuerName,
-                "issuer_kind", issuerKind, "issuer_group", issuerGroup};
-            notAfter.add(PrometheusText.Sample.of(seconds(status == null ? null : status.getNotAfter()), labels));
-            notBefore.add(PrometheusText.Sample.of(seconds(status == null ? null : status.getNotBefore()), labels));
-            expiration.add(PrometheusText.Sample.of(seconds(status == null ? null : status.getNotAfter()), labels));
-            renewal.add(PrometheusText.Sample.of(seconds(status == null ? null : status.getRenewalTime()), labels));
+            String[] labels = {"name", certificate.name(), "namespace", certificate.namespace(),
+                "issuer_name", certificate.issuerName(), "issuer_kind", certificate.issuerKind(),
+                "issuer_group", certificate.issuerGroup()};
+            notAfter.add(PrometheusText.Sample.of(seconds(certificate.notAfter()), labels));
+            notBefore.add(PrometheusText.Sample.of(seconds(certificate.notBefore()), labels));
+            expiration.add(PrometheusText.Sample.of(seconds(certificate.notAfter()), labels));
+            renewal.add(PrometheusText.Sample.of(seconds(certificate.renewalTime()), labels));
         }
         return List.of(
                 new PrometheusText.Family("certmanager_certificate_expiration_timestamp_seconds",

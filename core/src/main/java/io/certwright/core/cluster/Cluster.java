@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -50,6 +51,21 @@ public interface Cluster {
             }
         }
         return accepted;
+    }
+
+    /**
+     * Calls {@code reader} with each object that {@link #list} returns for the same arguments, in no
+     * particular order, and copies none where the implementation can avoid it. Use it to read many
+     * objects without keeping them, as a metrics scrape does. The reader has the obligations of a
+     * {@link #listMatching} filter: it must only read its argument, keep no reference to it or to a
+     * mutable part of it, and not call back into this cluster.
+     */
+    default <T extends HasMetadata> void forEachShared(ResourceKind<T> kind, String namespace,
+                                                       Consumer<? super T> reader) {
+        listMatching(kind, namespace, object -> {
+            reader.accept(object);
+            return false;
+        });
     }
 
     /**
