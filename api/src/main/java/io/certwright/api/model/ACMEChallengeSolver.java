@@ -27,8 +27,11 @@ public class ACMEChallengeSolver {
     @JsonProperty("waitInsteadOfSelfCheck")
     private String waitInsteadOfSelfCheck;
 
-    /** Fields this model does not name, kept so that a manifest read and written back loses nothing. */
-    private final Map<String, Object> additionalProperties = new LinkedHashMap<>();
+    /**
+     * Fields this model does not name, kept so that a manifest read and written back loses nothing.
+     * Empty and shared until the first one is set.
+     */
+    private Map<String, Object> additionalProperties = Map.of();
 
     public CertificateDNSNameSelector getSelector() {
         return selector;
@@ -89,6 +92,9 @@ public class ACMEChallengeSolver {
 
     @JsonAnySetter
     public void setAdditionalProperty(String name, Object value) {
+        if (additionalProperties.isEmpty()) {
+            additionalProperties = new LinkedHashMap<>();
+        }
         additionalProperties.put(name, value);
     }
 

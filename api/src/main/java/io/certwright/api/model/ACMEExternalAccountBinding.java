@@ -23,8 +23,11 @@ public class ACMEExternalAccountBinding {
     @JsonProperty("keyAlgorithm")
     private String keyAlgorithm;
 
-    /** Fields this model does not name, kept so that a manifest read and written back loses nothing. */
-    private final Map<String, Object> additionalProperties = new LinkedHashMap<>();
+    /**
+     * Fields this model does not name, kept so that a manifest read and written back loses nothing.
+     * Empty and shared until the first one is set.
+     */
+    private Map<String, Object> additionalProperties = Map.of();
 
     public String getKeyID() {
         return keyID;
@@ -72,6 +75,9 @@ public class ACMEExternalAccountBinding {
 
     @JsonAnySetter
     public void setAdditionalProperty(String name, Object value) {
+        if (additionalProperties.isEmpty()) {
+            additionalProperties = new LinkedHashMap<>();
+        }
         additionalProperties.put(name, value);
     }
 

@@ -41,8 +41,11 @@ public class ACMEIssuer {
     @JsonProperty("renewalInformationSource")
     private String renewalInformationSource;
 
-    /** Fields this model does not name, kept so that a manifest read and written back loses nothing. */
-    private final Map<String, Object> additionalProperties = new LinkedHashMap<>();
+    /**
+     * Fields this model does not name, kept so that a manifest read and written back loses nothing.
+     * Empty and shared until the first one is set.
+     */
+    private Map<String, Object> additionalProperties = Map.of();
 
     public String getEmail() {
         return email;
@@ -207,6 +210,9 @@ public class ACMEIssuer {
 
     @JsonAnySetter
     public void setAdditionalProperty(String name, Object value) {
+        if (additionalProperties.isEmpty()) {
+            additionalProperties = new LinkedHashMap<>();
+        }
         additionalProperties.put(name, value);
     }
 

@@ -33,7 +33,11 @@ public abstract class CertManagerResource<S, T> implements HasMetadata {
     private ObjectMeta metadata = new ObjectMeta();
     private S spec;
     private T status;
-    private final Map<String, Object> additionalProperties = new LinkedHashMap<>();
+    /**
+     * Fields this model does not name, kept so that a manifest read and written back loses nothing.
+     * Empty and shared until the first one is set.
+     */
+    private Map<String, Object> additionalProperties = Map.of();
 
     protected CertManagerResource(String apiVersion, String kind) {
         this.apiVersion = apiVersion;
@@ -104,6 +108,9 @@ public abstract class CertManagerResource<S, T> implements HasMetadata {
 
     @JsonAnySetter
     public void setAdditionalProperty(String name, Object value) {
+        if (additionalProperties.isEmpty()) {
+            additionalProperties = new LinkedHashMap<>();
+        }
         additionalProperties.put(name, value);
     }
 

@@ -28,8 +28,11 @@ public class CertificateRequestStatus {
     @JsonProperty("failureTime")
     private Instant failureTime;
 
-    /** Fields this model does not name, kept so that a manifest read and written back loses nothing. */
-    private final Map<String, Object> additionalProperties = new LinkedHashMap<>();
+    /**
+     * Fields this model does not name, kept so that a manifest read and written back loses nothing.
+     * Empty and shared until the first one is set.
+     */
+    private Map<String, Object> additionalProperties = Map.of();
 
     public List<CertificateRequestCondition> getConditions() {
         return conditions;
@@ -90,6 +93,9 @@ public class CertificateRequestStatus {
 
     @JsonAnySetter
     public void setAdditionalProperty(String name, Object value) {
+        if (additionalProperties.isEmpty()) {
+            additionalProperties = new LinkedHashMap<>();
+        }
         additionalProperties.put(name, value);
     }
 

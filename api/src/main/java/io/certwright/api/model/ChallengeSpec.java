@@ -32,8 +32,11 @@ public class ChallengeSpec {
     @JsonProperty("issuerRef")
     private IssuerReference issuerRef;
 
-    /** Fields this model does not name, kept so that a manifest read and written back loses nothing. */
-    private final Map<String, Object> additionalProperties = new LinkedHashMap<>();
+    /**
+     * Fields this model does not name, kept so that a manifest read and written back loses nothing.
+     * Empty and shared until the first one is set.
+     */
+    private Map<String, Object> additionalProperties = Map.of();
 
     public String getUrl() {
         return url;
@@ -159,6 +162,9 @@ public class ChallengeSpec {
 
     @JsonAnySetter
     public void setAdditionalProperty(String name, Object value) {
+        if (additionalProperties.isEmpty()) {
+            additionalProperties = new LinkedHashMap<>();
+        }
         additionalProperties.put(name, value);
     }
 

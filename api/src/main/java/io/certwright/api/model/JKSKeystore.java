@@ -26,8 +26,11 @@ public class JKSKeystore {
     @JsonProperty("password")
     private String password;
 
-    /** Fields this model does not name, kept so that a manifest read and written back loses nothing. */
-    private final Map<String, Object> additionalProperties = new LinkedHashMap<>();
+    /**
+     * Fields this model does not name, kept so that a manifest read and written back loses nothing.
+     * Empty and shared until the first one is set.
+     */
+    private Map<String, Object> additionalProperties = Map.of();
 
     public Boolean getCreate() {
         return create;
@@ -88,6 +91,9 @@ public class JKSKeystore {
 
     @JsonAnySetter
     public void setAdditionalProperty(String name, Object value) {
+        if (additionalProperties.isEmpty()) {
+            additionalProperties = new LinkedHashMap<>();
+        }
         additionalProperties.put(name, value);
     }
 

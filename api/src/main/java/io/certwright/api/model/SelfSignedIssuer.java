@@ -19,8 +19,11 @@ public class SelfSignedIssuer {
     @JsonProperty("crlDistributionPoints")
     private List<String> crlDistributionPoints;
 
-    /** Fields this model does not name, kept so that a manifest read and written back loses nothing. */
-    private final Map<String, Object> additionalProperties = new LinkedHashMap<>();
+    /**
+     * Fields this model does not name, kept so that a manifest read and written back loses nothing.
+     * Empty and shared until the first one is set.
+     */
+    private Map<String, Object> additionalProperties = Map.of();
 
     public List<String> getCrlDistributionPoints() {
         return crlDistributionPoints;
@@ -42,6 +45,9 @@ public class SelfSignedIssuer {
 
     @JsonAnySetter
     public void setAdditionalProperty(String name, Object value) {
+        if (additionalProperties.isEmpty()) {
+            additionalProperties = new LinkedHashMap<>();
+        }
         additionalProperties.put(name, value);
     }
 
