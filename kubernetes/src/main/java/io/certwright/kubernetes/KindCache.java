@@ -1,5 +1,6 @@
 package io.certwright.kubernetes;
 
+import io.certwright.core.cluster.ClusterIndex;
 import io.certwright.core.cluster.ResourceKind;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
@@ -7,6 +8,7 @@ import io.fabric8.kubernetes.client.informers.cache.Cache;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -48,6 +50,23 @@ final class KindCache<S extends HasMetadata, T extends HasMetadata> {
 
     ResourceKind<T> kind() {
         return kind;
+    }
+
+    /** Adds an informer index for {@code index}; call it before the informer starts. */
+    void addIndex(ClusterIndex<T> index) {
+        informer.addIndexers(Map.of(index.name(), stored -> index.valuesOf(sharedModel.apply(stored))));
+    }
+
+    /** Lists as {@link io.certwright.core.cluster.Cluster#listIndexed} does, from an index added with {@link #addIndex}. */
+    List<T> listIndexed(ClusterIndex<T> index, String namespace, String value) {
+        List<T> found = new ArrayList<>();
+        for (S object : informer.getIndexer().byIndex(index.name(), value)) {
+            if (namespace == null || !kind.namespaced() || namespace.equals(object.getMetadata().getNamespace())) {
+                found.add(copy.apply(object));
+            }
+        }
+        found.sort(BY_NAMESPACE_AND_NAME);
+        return found;
     }
 
     SharedIndexInformer<S> informer() {

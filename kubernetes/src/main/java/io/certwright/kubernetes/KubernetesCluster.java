@@ -6,6 +6,7 @@ import io.certwright.core.certificates.secrets.IssuedSecretBuilder;
 import io.certwright.core.cluster.ChangeListener;
 import io.certwright.core.cluster.Cluster;
 import io.certwright.core.cluster.ClusterException;
+import io.certwright.core.cluster.ClusterIndex;
 import io.certwright.core.cluster.Event;
 import io.certwright.core.cluster.EventRecorder;
 import io.certwright.core.cluster.ObjectKey;
@@ -77,6 +78,13 @@ public final class KubernetesCluster implements Cluster, AutoCloseable {
         for (ResourceKind<?> kind : ResourceKind.ALL) {
             caches.put(kind, kind == ResourceKind.SECRET ? secretCache() : resourceCache(kind));
         }
+        for (ClusterIndex<?> index : ClusterIndex.ALL) {
+            addIndex(index);
+        }
+    }
+
+    private <T extends HasMetadata> void addIndex(ClusterIndex<T> index) {
+        cache(index.kind()).addIndex(index);
     }
 
     /**
@@ -155,6 +163,12 @@ public final class KubernetesCluster implements Cluster, AutoCloseable {
     @Override
     public <T extends HasMetadata> List<T> list(ResourceKind<T> kind, String namespace) {
         return cache(kind).list(namespace);
+    }
+
+    /** Lists as {@link Cluster#listIndexed} does, from an informer index. */
+    @Override
+    public <T extends HasMetadata> List<T> listIndexed(ClusterIndex<T> index, String namespace, String value) {
+        return cache(index.kind()).listIndexed(index, namespace, Objects.requireNonNull(value, "value"));
     }
 
     /** Lists as {@link Cluster#listMatching} does, filtering the cached models and copying only the accepted ones. */

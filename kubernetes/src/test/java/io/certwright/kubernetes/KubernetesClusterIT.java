@@ -11,6 +11,7 @@ import io.certwright.api.model.ClusterIssuer;
 import io.certwright.api.model.IssuerSpec;
 import io.certwright.api.model.SelfSignedIssuer;
 import io.certwright.core.cluster.ClusterException;
+import io.certwright.core.cluster.ClusterIndex;
 import io.certwright.core.cluster.Event;
 import io.certwright.core.cluster.EventRecorder;
 import io.certwright.core.cluster.ManagedFields;
@@ -191,6 +192,30 @@ class KubernetesClusterIT {
 
         assertThat(listed).extracting(certificate -> certificate.getMetadata().getNamespace()).containsOnly(namespace);
         assertThat(all).extracting(certificate -> certificate.getMetadata().getName()).contains("listed", "elsewhere");
+    }
+
+    @Test
+    void listIndexedFollowsSecretNameChanges() {
+        cluster.create(ResourceKind.CERTIFICATE, TestObjects.certificate(namespace, "indexed"));
+        Certificate stored = await(() -> cluster.get(ResourceKind.CERTIFICATE, namespace, "indexed"));
+
+        List<Certificate> before = cluster.listIndexed(ClusterIndex.CERTIFICATES_BY_SECRET_NAME, namespace,
+                "indexed-tls");
+        stored.getSpec().setSecretName("indexed-renamed-tls");
+        Certificate updated = cluster.update(ResourceKind.CERTIFICATE, stored);
+        await(() -> cluster.get(ResourceKind.CERTIFICATE, namespace, "indexed").filter(found -> found.getMetadata()
+                .getResourceVersion().equals(updated.getMetadata().getResourceVersion())));
+        List<Certificate> oldName = cluster.listIndexed(ClusterIndex.CERTIFICATES_BY_SECRET_NAME, namespace,
+                "indexed-tls");
+        List<Certificate> newName = cluster.listIndexed(ClusterIndex.CERTIFICATES_BY_SECRET_NAME, namespace,
+                "indexed-renamed-tls");
+        List<Certificate> otherNamespace = cluster.listIndexed(ClusterIndex.CERTIFICATES_BY_SECRET_NAME,
+                namespace + "-elsewhere", "indexed-renamed-tls");
+
+        assertThat(before).extracting(certificate -> certificate.getMetadata().getName()).containsExactly("indexed");
+        assertThat(oldName).isEmpty();
+        assertThat(newName).extracting(certificate -> certificate.getMetadata().getName()).containsExactly("indexed");
+        assertThat(otherNamespace).isEmpty();
     }
 
     @Test

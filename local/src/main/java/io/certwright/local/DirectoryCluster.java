@@ -4,6 +4,7 @@ import io.certwright.api.Json;
 import io.certwright.core.cluster.ChangeListener;
 import io.certwright.core.cluster.ChangeSink;
 import io.certwright.core.cluster.Cluster;
+import io.certwright.core.cluster.ClusterIndex;
 import io.certwright.core.cluster.Event;
 import io.certwright.core.cluster.EventRecorder;
 import io.certwright.core.cluster.InMemoryCluster;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -180,6 +182,17 @@ public final class DirectoryCluster implements Cluster {
     public <T extends HasMetadata> List<T> listMatching(ResourceKind<T> kind, String namespace,
                                                         Predicate<? super T> filter) {
         return memory.listMatching(kind, namespace, filter);
+    }
+
+    @Override
+    public <T extends HasMetadata> List<T> listIndexed(ClusterIndex<T> index, String namespace, String value) {
+        return memory.listIndexed(index, namespace, value);
+    }
+
+    @Override
+    public <T extends HasMetadata> void forEachShared(ResourceKind<T> kind, String namespace,
+                                                      Consumer<? super T> reader) {
+        memory.forEachShared(kind, namespace, reader);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -51,6 +52,16 @@ public interface Cluster {
             }
         }
         return accepted;
+    }
+
+    /**
+     * Lists the objects that {@link #list} returns for the index's kind and {@code namespace} and that
+     * {@code index} finds under {@code value}, in the same order. Implementations that keep the index
+     * answer without filtering the namespace; the default filters it.
+     */
+    default <T extends HasMetadata> List<T> listIndexed(ClusterIndex<T> index, String namespace, String value) {
+        Objects.requireNonNull(value, "value");
+        return listMatching(index.kind(), namespace, object -> index.valuesOf(object).contains(value));
     }
 
     /**

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -38,6 +39,17 @@ public abstract class ForwardingCluster implements Cluster {
     public <T extends HasMetadata> List<T> listMatching(ResourceKind<T> kind, String namespace,
             Predicate<? super T> filter) {
         return delegate.listMatching(kind, namespace, filter);
+    }
+
+    @Override
+    public <T extends HasMetadata> List<T> listIndexed(ClusterIndex<T> index, String namespace, String value) {
+        return delegate.listIndexed(index, namespace, value);
+    }
+
+    @Override
+    public <T extends HasMetadata> void forEachShared(ResourceKind<T> kind, String namespace,
+            Consumer<? super T> reader) {
+        delegate.forEachShared(kind, namespace, reader);
     }
 
     @Override

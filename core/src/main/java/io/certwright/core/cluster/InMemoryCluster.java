@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
@@ -72,6 +73,8 @@ public final class InMemoryCluster implements Cluster {
     private final Map<ResourceKind<?>, TreeMap<ObjectKey, StoredObject>> objects = new HashMap<>();
     /** The delivered version of every object, which reads return. Guarded by the store lock. */
     private final Map<ResourceKind<?>, TreeMap<ObjectKey, StoredObject>> visible = new HashMap<>();
+    /** For each {@link ClusterIndex}, the keys of the visible objects by index value; guarded by the store lock. */
+    private final Map<ClusterIndex<?>, Map<String, TreeSet<ObjectKey>>> indexed = new HashMap<>();
     private long resourceVersion;
 
     private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
@@ -90,6 +93,9 @@ public final class InMemoryCluster implements Cluster {
         for (ResourceKind<?> kind : ResourceKind.ALL) {
             objects.put(kind, new TreeMap<>(KEY_ORDER));
             visible.put(kind, new TreeMap<>(KEY_ORDER));
+        }
+        for (ClusterIndex<?> index : ClusterIndex.ALL) {
+            indexed.put(index, new HashMap<>());
         }
     }
 
@@ -127,6 +133,30 @@ public final class InMemoryCluster implements Cluster {
             if (filter.test(kind.type().cast(stored.object()))) {
                 copies.add(stored.copy(kind));
             }
+        }
+        return copies;
+    }
+
+    /** Lists as {@link Cluster#listIndexed} does, from the index kept beside the visible objects. */
+    @Override
+    public <T extends HasMetadata> List<T> listIndexed(ClusterIndex<T> index, String namespace, String value) {
+        Objects.requireNonNull(value, "value");
+        List<StoredObject> found = new ArrayList<>();
+        storeLock.lock();
+        try {
+            TreeMap<ObjectKey, StoredObject> byKey = visible.get(index.kind());
+            TreeSet<ObjectKey> keys = indexed.get(index).get(value);
+            for (ObjectKey key : keys == null ? List.<ObjectKey>of() : keys) {
+                if (namespace == null || !index.kind().namespaced() || namespace.equals(key.namespace())) {
+                    found.add(byKey.get(key));
+                }
+            }
+        } finally {
+            storeLock.unlock();
+        }
+        List<T> copies = new ArrayList<>(found.size());
+        for (StoredObject stored : found) {
+            copies.add(stored.copy(index.kind()));
         }
         return copies;
     }
@@ -604,15 +634,42 @@ public final class InMemoryCluster implements Cluster {
         storeLock.lock();
         try {
             TreeMap<ObjectKey, StoredObject> byKey = visible.get(change.kind());
+            StoredObject previous;
+            StoredObject current = null;
             if (change.newObject() == null) {
-                byKey.remove(change.laneKey().key());
+                previous = byKey.remove(change.laneKey().key());
             } else {
                 // The applied map may already hold a newer version, but this change's version is the one
                 // that was just delivered.
-                byKey.put(change.laneKey().key(), storedVersion(change));
+                current = storedVersion(change);
+                previous = byKey.put(change.laneKey().key(), current);
             }
+            reindex(change.kind(), change.laneKey().key(), previous, current);
         } finally {
             storeLock.unlock();
+        }
+    }
+
+    /** Moves a key between index entries as its visible object changes from {@code previous} to {@code current}. */
+    private void reindex(ResourceKind<?> kind, ObjectKey key, StoredObject previous, StoredObject current) {
+        for (ClusterIndex<?> index : ClusterIndex.ALL) {
+            if (index.kind() != kind) {
+                continue;
+            }
+            Map<String, TreeSet<ObjectKey>> entries = indexed.get(index);
+            if (previous != null) {
+                for (String value : index.valuesOf(previous.object())) {
+                    TreeSet<ObjectKey> keys = entries.get(value);
+                    if (keys != null && keys.remove(key) && keys.isEmpty()) {
+                        entries.remove(value);
+                    }
+                }
+            }
+            if (current != null) {
+                for (String value : index.valuesOf(current.object())) {
+                    entries.computeIfAbsent(value, ignored -> new TreeSet<>(KEY_ORDER)).add(key);
+                }
+            }
         }
     }
 

@@ -10,6 +10,7 @@ import io.certwright.api.model.IssuerReference;
 import io.certwright.api.model.IssuerSpec;
 import io.certwright.core.ControllerOptions;
 import io.certwright.core.cluster.Cluster;
+import io.certwright.core.cluster.ClusterIndex;
 import io.certwright.core.cluster.ObjectKey;
 import io.certwright.core.cluster.ResourceKind;
 import io.certwright.core.issuers.AcmeSolverSecrets;
@@ -61,8 +62,8 @@ public final class KeyMappers {
             String namespace = object.getMetadata().getNamespace();
             String name = object.getMetadata().getName();
             List<ObjectKey> keys = new ArrayList<>();
-            for (Certificate certificate : cluster.listMatching(ResourceKind.CERTIFICATE, namespace,
-                    candidate -> candidate.getSpec() != null && name.equals(candidate.getSpec().getSecretName()))) {
+            for (Certificate certificate : cluster.listIndexed(ClusterIndex.CERTIFICATES_BY_SECRET_NAME, namespace,
+                    name)) {
                 keys.add(ObjectKey.of(certificate));
             }
             return keys;

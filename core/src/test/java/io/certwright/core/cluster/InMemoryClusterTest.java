@@ -77,6 +77,31 @@ class InMemoryClusterTest {
     }
 
     @Test
+    void forEachSharedVisitsNamespaceObjects() {
+        cluster.create(ResourceKind.CERTIFICATE, certificate("web"));
+        cluster.create(ResourceKind.CERTIFICATE, certificate("api"));
+        cluster.create(ResourceKind.CERTIFICATE, certificate("web", inNamespace("other")));
+        List<String> visited = new ArrayList<>();
+
+        cluster.forEachShared(ResourceKind.CERTIFICATE, "other", certificate ->
+                visited.add(certificate.getMetadata().getNamespace() + "/" + certificate.getMetadata().getName()));
+
+        assertThat(visited).containsExactly("other/web");
+    }
+
+    @Test
+    void forEachSharedWithoutNamespaceVisitsAll() {
+        cluster.create(ResourceKind.CERTIFICATE, certificate("web"));
+        cluster.create(ResourceKind.CERTIFICATE, certificate("web", inNamespace("other")));
+        List<String> visited = new ArrayList<>();
+
+        cluster.forEachShared(ResourceKind.CERTIFICATE, null, certificate ->
+                visited.add(certificate.getMetadata().getNamespace()));
+
+        assertThat(visited).containsExactlyInAnyOrder("default", "other");
+    }
+
+    @Test
     void generateNameAppendsFiveLowercaseAlphanumerics() {
         Certificate template = certificate("ignored");
         template.getMetadata().setName(null);
@@ -238,6 +263,49 @@ class InMemoryClusterTest {
         assertThat(cluster.get(ResourceKind.CERTIFICATE_REQUEST, "default", "web-1")).isEmpty();
         assertThat(cluster.get(ResourceKind.SECRET, "default", "derived")).isEmpty();
         assertThat(cluster.get(ResourceKind.CERTIFICATE_REQUEST, "default", "unrelated")).isPresent();
+    }
+
+    @Test
+    void listIndexedFindsControlledRequests() {
+        Certificate owner = cluster.create(ResourceKind.CERTIFICATE, certificate("web"));
+        Certificate other = cluster.create(ResourceKind.CERTIFICATE, certificate("api"));
+        cluster.create(ResourceKind.CERTIFICATE_REQUEST, request("web-2", owner, true));
+        cluster.create(ResourceKind.CERTIFICATE_REQUEST, request("web-1", owner, true));
+        cluster.create(ResourceKind.CERTIFICATE_REQUEST, request("web-owned-only", owner, false));
+        cluster.create(ResourceKind.CERTIFICATE_REQUEST, request("api-1", other, true));
+
+        List<CertificateRequest> found = cluster.listIndexed(ClusterIndex.REQUESTS_BY_CONTROLLER, "default",
+                owner.getMetadata().getUid());
+
+        assertThat(found).extracting(request -> request.getMetadata().getName()).containsExactly("web-1", "web-2");
+    }
+
+    @Test
+    void listIndexedFollowsUpdatesAndDeletes() {
+        cluster.create(ResourceKind.CERTIFICATE, certificate("web"));
+        Certificate api = cluster.create(ResourceKind.CERTIFICATE, certificate("api"));
+        api.getSpec().setSecretName("web-tls");
+        cluster.update(ResourceKind.CERTIFICATE, api);
+
+        assertThat(cluster.listIndexed(ClusterIndex.CERTIFICATES_BY_SECRET_NAME, "default", "web-tls"))
+                .extracting(certificate -> certificate.getMetadata().getName()).containsExactly("api", "web");
+        assertThat(cluster.listIndexed(ClusterIndex.CERTIFICATES_BY_SECRET_NAME, "default", "api-tls")).isEmpty();
+
+        cluster.delete(ResourceKind.CERTIFICATE, "default", "web");
+
+        assertThat(cluster.listIndexed(ClusterIndex.CERTIFICATES_BY_SECRET_NAME, "default", "web-tls"))
+                .extracting(certificate -> certificate.getMetadata().getName()).containsExactly("api");
+    }
+
+    @Test
+    void listIndexedKeepsToNamespace() {
+        cluster.create(ResourceKind.CERTIFICATE, certificate("web"));
+        cluster.create(ResourceKind.CERTIFICATE, certificate("web", inNamespace("other")));
+
+        assertThat(cluster.listIndexed(ClusterIndex.CERTIFICATES_BY_SECRET_NAME, "other", "web-tls"))
+                .extracting(certificate -> certificate.getMetadata().getNamespace()).containsExactly("other");
+        assertThat(cluster.listIndexed(ClusterIndex.CERTIFICATES_BY_SECRET_NAME, null, "web-tls"))
+                .extracting(certificate -> certificate.getMetadata().getNamespace()).containsExactly("default", "other");
     }
 
     @Test

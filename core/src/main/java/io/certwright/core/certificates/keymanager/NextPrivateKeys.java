@@ -7,6 +7,7 @@ import io.certwright.api.model.Certificate;
 import io.certwright.api.model.CertificatePrivateKey;
 import io.certwright.core.certificates.secrets.SecretData;
 import io.certwright.core.cluster.Cluster;
+import io.certwright.core.cluster.ClusterIndex;
 import io.certwright.core.cluster.ResourceKind;
 import io.certwright.pki.KeyAlgorithm;
 import io.certwright.pki.PkiException;
@@ -30,8 +31,14 @@ public final class NextPrivateKeys {
 
     /** Lists the next-key Secrets the Certificate controls. */
     public static List<Secret> owned(Cluster cluster, Certificate certificate) {
-        return List.copyOf(cluster.listMatching(ResourceKind.SECRET, certificate.getMetadata().getNamespace(),
-                secret -> hasNextKeyLabel(secret) && isControlledBy(secret, certificate)));
+        String namespace = certificate.getMetadata().getNamespace();
+        String uid = certificate.getMetadata().getUid();
+        List<Secret> candidates = uid == null || uid.isEmpty()
+                ? cluster.listMatching(ResourceKind.SECRET, namespace,
+                        secret -> hasNextKeyLabel(secret) && isControlledBy(secret, certificate))
+                : cluster.listIndexed(ClusterIndex.SECRETS_BY_CONTROLLER, namespace, uid);
+        return candidates.stream().filter(secret -> hasNextKeyLabel(secret) && isControlledBy(secret, certificate))
+                .toList();
     }
 
     /**

@@ -5,6 +5,7 @@ import io.certwright.api.model.ARISuggestedWindow;
 import io.certwright.api.model.Certificate;
 import io.certwright.api.model.CertificateRequest;
 import io.certwright.api.model.CertificateStatus;
+import io.certwright.core.certificates.requestmanager.OwnedRequests;
 import io.certwright.core.cluster.Cluster;
 import io.certwright.core.cluster.ResourceKind;
 import io.fabric8.kubernetes.api.model.OwnerReference;
@@ -44,8 +45,7 @@ public final class Gatherer {
         String namespace = certificate.getMetadata().getNamespace();
         Secret secret = cluster.get(ResourceKind.SECRET, namespace, certificate.getSpec().getSecretName()).orElse(null);
 
-        List<CertificateRequest> owned = cluster.listMatching(ResourceKind.CERTIFICATE_REQUEST, namespace,
-                request -> isControlledBy(request, certificate));
+        List<CertificateRequest> owned = OwnedRequests.of(cluster, certificate);
 
         Integer revision = certificate.getStatus() == null ? null : certificate.getStatus().getRevision();
         CertificateRequest current = revision == null ? null : requestWithRevision(owned, revision, certificate, "current");

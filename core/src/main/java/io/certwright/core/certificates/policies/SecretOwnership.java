@@ -3,6 +3,7 @@ package io.certwright.core.certificates.policies;
 import io.certwright.api.Annotations;
 import io.certwright.api.model.Certificate;
 import io.certwright.core.cluster.Cluster;
+import io.certwright.core.cluster.ClusterIndex;
 import io.certwright.core.cluster.ResourceKind;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.time.Instant;
@@ -56,9 +57,8 @@ public final class SecretOwnership {
     public static boolean isOwner(Cluster cluster, Certificate certificate) {
         String namespace = certificate.getMetadata().getNamespace();
         String secretName = certificate.getSpec().getSecretName();
-        List<Certificate> sameSecretName = cluster.listMatching(ResourceKind.CERTIFICATE, namespace,
-                candidate -> candidate.getSpec() != null && secretName != null
-                        && secretName.equals(candidate.getSpec().getSecretName()));
+        List<Certificate> sameSecretName = secretName == null ? List.of()
+                : cluster.listIndexed(ClusterIndex.CERTIFICATES_BY_SECRET_NAME, namespace, secretName);
         Secret secret = cluster.get(ResourceKind.SECRET, namespace, secretName).orElse(null);
         Certificate owner = owner(sameSecretName, secret);
         return owner != null && owner.getMetadata().getName().equals(certificate.getMetadata().getName());

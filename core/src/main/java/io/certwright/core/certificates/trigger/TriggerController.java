@@ -14,6 +14,7 @@ import io.certwright.core.certificates.policies.Violation;
 import io.certwright.core.certificates.renewal.FailureBackoff;
 import io.certwright.core.certificates.renewal.GoTimes;
 import io.certwright.core.cluster.Cluster;
+import io.certwright.core.cluster.ClusterIndex;
 import io.certwright.core.cluster.EventRecorder;
 import io.certwright.core.cluster.ObjectKey;
 import io.certwright.core.cluster.ResourceKind;
@@ -107,8 +108,8 @@ public final class TriggerController implements Reconciler {
     private boolean ownsSecret(Certificate certificate) {
         String namespace = certificate.getMetadata().getNamespace();
         String secretName = certificate.getSpec().getSecretName();
-        List<Certificate> sameSecret = List.copyOf(cluster.listMatching(ResourceKind.CERTIFICATE, namespace,
-                other -> other.getSpec() != null && secretName.equals(other.getSpec().getSecretName())));
+        List<Certificate> sameSecret = cluster.listIndexed(ClusterIndex.CERTIFICATES_BY_SECRET_NAME, namespace,
+                secretName);
         Secret secret = cluster.get(ResourceKind.SECRET, namespace, secretName).orElse(null);
         Certificate owner = SecretOwnership.owner(sameSecret, secret);
         return owner == null || owner.getMetadata().getName().equals(certificate.getMetadata().getName());
