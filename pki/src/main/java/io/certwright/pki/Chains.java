@@ -137,7 +137,13 @@ public final class Chains {
 
     private static boolean verifies(X509Certificate child, X509Certificate parent) {
         try {
+            byte[] childEncoding = child.getEncoded();
+            byte[] parentKey = parent.getPublicKey().getEncoded();
+            if (VerifiedSignatures.CERTIFICATES.contains(childEncoding, parentKey)) {
+                return true;
+            }
             child.verify(parent.getPublicKey());
+            VerifiedSignatures.CERTIFICATES.add(childEncoding, parentKey);
             return true;
         } catch (GeneralSecurityException e) {
             return false;

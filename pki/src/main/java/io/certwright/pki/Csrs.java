@@ -122,9 +122,9 @@ public final class Csrs {
             throw new PkiException("the certificate request is not valid DER: " + e.getMessage(), e);
         }
         ParsedCsr parsed = new ParsedCsr(request);
-        if (!VerifiedCsrs.contains(der)) {
+        if (!VerifiedSignatures.CSRS.contains(der)) {
             verifySignature(parsed);
-            VerifiedCsrs.add(der);
+            VerifiedSignatures.CSRS.add(der);
         }
         return parsed;
     }

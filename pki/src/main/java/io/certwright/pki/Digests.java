@@ -9,10 +9,18 @@ final class Digests {
     private Digests() {
     }
 
-    /** Returns the SHA-256 digest of {@code bytes}, wrapped so that it compares by content as a map key. */
-    static ByteBuffer sha256(byte[] bytes) {
+    /**
+     * Returns the SHA-256 digest of {@code parts}, each preceded by its length so that ({@code ab}, {@code c})
+     * and ({@code a}, {@code bc}) differ, wrapped so that it compares by content as a map key.
+     */
+    static ByteBuffer sha256(byte[]... parts) {
         try {
-            return ByteBuffer.wrap(MessageDigest.getInstance("SHA-256").digest(bytes));
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            for (byte[] part : parts) {
+                sha256.update(ByteBuffer.allocate(Integer.BYTES).putInt(part.length).array());
+                sha256.update(part);
+            }
+            return ByteBuffer.wrap(sha256.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform provides SHA-256", e);
         }
