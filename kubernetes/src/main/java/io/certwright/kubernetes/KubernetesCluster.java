@@ -300,10 +300,11 @@ public final class KubernetesCluster implements Cluster, AutoCloseable {
         SharedIndexInformer<GenericKubernetesResource> informer = options.namespace() == null || !kind.namespaced()
                 ? operation.inAnyNamespace().runnableInformer(resync)
                 : operation.inNamespace(options.namespace()).runnableInformer(resync);
-        informer.itemStore(new ModelItemStore<>(kind));
+        ModelItemStore<T> store = new ModelItemStore<>(kind);
+        informer.itemStore(store);
         Function<GenericKubernetesResource, T> copy = stored -> copyModel(kind, stored);
         informer.addEventHandler(new ListenerBridge<>(kind, copy, listeners));
-        return new KindCache<>(kind, informer, ModelItemStore::modelOf, copy);
+        return new KindCache<>(kind, informer, store::modelFor, copy);
     }
 
     /**

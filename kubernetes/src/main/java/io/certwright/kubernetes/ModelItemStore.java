@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -65,6 +66,24 @@ final class ModelItemStore<T extends HasMetadata> implements ItemStore<GenericKu
     @Override
     public GenericKubernetesResource get(String key) {
         return objects.get(key);
+    }
+
+    /**
+     * Returns the stored model of {@code object}, shared and not to be changed: its own model when this store
+     * returned it, or else the model stored under its key when that has the same resourceVersion. The
+     * informer computes index values from the object it just put, not from what this store returned, so
+     * indexers take the model this way instead of converting the object again.
+     */
+    T modelFor(GenericKubernetesResource object) {
+        if (object instanceof ModelResource<?>) {
+            return ModelItemStore.modelOf(object);
+        }
+        ModelResource<T> stored = objects.get(getKey(object));
+        if (stored != null && Objects.equals(stored.getMetadata().getResourceVersion(),
+                object.getMetadata().getResourceVersion())) {
+            return stored.model();
+        }
+        return ResourceCodec.fromGeneric(kind, object);
     }
 
     /** Returns the stored model of an object this store returned, shared and not to be changed. */

@@ -64,6 +64,26 @@ class ModelItemStoreTest {
     }
 
     @Test
+    void modelForJustStoredObjectIsStoredModel() {
+        GenericKubernetesResource incoming = generic("web", "7");
+        store.put("team-a/web", incoming);
+
+        Certificate model = store.modelFor(incoming);
+
+        assertThat(model).isSameAs(ModelItemStore.<Certificate>modelOf(store.get("team-a/web")));
+    }
+
+    @Test
+    void modelForOtherVersionIsConverted() {
+        store.put("team-a/web", generic("web", "7"));
+
+        Certificate model = store.modelFor(generic("web", "8"));
+
+        assertThat(model.getMetadata().getResourceVersion()).isEqualTo("8");
+        assertThat(model).isNotSameAs(ModelItemStore.<Certificate>modelOf(store.get("team-a/web")));
+    }
+
+    @Test
     void modelOfForeignObjectIsRejected() {
         assertThatThrownBy(() -> ModelItemStore.modelOf(generic("web", "7")))
                 .isInstanceOf(IllegalArgumentException.class)
