@@ -258,10 +258,10 @@ final class KubernetesScaleRun {
         double perRenewal = (requests.total() - 1) / (double) due.size();
         System.out.printf(Locale.ROOT, "renewal storm: %d Certificates renewed %.2f s after the jump = %.1f/s"
                         + " (%.2f of the bulk issuance rate); %d renewed after their old certificate expired;"
-                        + " jump->renewed p50 %.0f ms, p99 %.0f ms; %.1f API requests per renewal; CPU seconds: this"
-                        + " JVM %.1f, kube-apiserver %.1f, etcd %.1f; peak heap growth %d MiB (load %s)%n",
+                        + " jump->renewed p50 %.0f ms, p99 %.0f ms; %.1f API requests per renewal (%s); CPU seconds:"
+                        + " this JVM %.1f, kube-apiserver %.1f, etcd %.1f; peak heap growth %d MiB (load %s)%n",
                 due.size(), seconds, rate, rate / bulkRate, outcome.missed(), latency.millis(50), latency.millis(99),
-                perRenewal, cpu.jvmSeconds(), cpu.apiServerSeconds(), cpu.etcdSeconds(),
+                perRenewal, requests.describe(), cpu.jvmSeconds(), cpu.apiServerSeconds(), cpu.etcdSeconds(),
                 (peak.peakBytes() - heapBefore) >> 20, MachineLoad.loadAverages());
         summary.put("storm_certificates", due.size())
                 .put("storm_seconds", seconds, 3)
