@@ -8,6 +8,7 @@ import io.certwright.core.cluster.ClusterIndex;
 import io.certwright.core.cluster.Event;
 import io.certwright.core.cluster.EventRecorder;
 import io.certwright.core.cluster.InMemoryCluster;
+import io.certwright.core.cluster.ObjectKey;
 import io.certwright.core.cluster.ResourceKind;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -55,6 +57,11 @@ public final class DirectoryCluster implements Cluster {
     private final PersistentEvents events;
     /** Storage failures by object, raised by the write that caused them. */
     private final ConcurrentHashMap<String, RuntimeException> storageFailures = new ConcurrentHashMap<>();
+    /**
+     * Secrets whose files this store has removed while readers still see them, because a deletion becomes
+     * visible only after it is on disk; an entry is removed once listeners hear of the deletion.
+     */
+    private final Set<ObjectKey> secretsBeingDeleted = ConcurrentHashMap.newKeySet();
     private volatile boolean loading;
 
     private DirectoryCluster(StateLayout layout, Clock clock) {
@@ -63,6 +70,11 @@ public final class DirectoryCluster implements Cluster {
         this.secretFiles = new SecretFiles(layout);
         this.events = new PersistentEvents(layout, clock);
         this.memory.setSink(this::store);
+        this.memory.addListener((kind, oldObject, newObject) -> {
+            if (kind == ResourceKind.SECRET && newObject == null) {
+                secretsBeingDeleted.remove(ObjectKey.of(oldObject));
+            }
+        });
     }
 
     /**
@@ -292,7 +304,8 @@ public final class DirectoryCluster implements Cluster {
         Path path = pathOf(kind, namespace, name);
         try {
             if (kind == ResourceKind.SECRET) {
-                secretFiles.delete(namespace, name);
+                secretsBeingDeleted.add(new ObjectKey(namespace, name));
+                deleteSecretFiles(namespace, name);
             } else if (Files.deleteIfExists(path)) {
                 AtomicFiles.syncDirectory(path.getParent());
             }
@@ -302,6 +315,24 @@ public final class DirectoryCluster implements Cluster {
             throw storageFailure("deleting", kind, namespace, name, "at " + path, e);
         }
         events.deleteFor(kind.kind(), namespace, name);
+    }
+
+    /** Deletes a Secret's files; on failure the Secret stays visible, so it is no longer being deleted. */
+    private void deleteSecretFiles(String namespace, String name) {
+        try {
+            secretFiles.delete(namespace, name);
+        } catch (RuntimeException e) {
+            secretsBeingDeleted.remove(new ObjectKey(namespace, name));
+            throw e;
+        }
+    }
+
+    /**
+     * Returns whether this store has removed the Secret's files for a deletion that readers do not see yet.
+     * A Secret missing from disk is then not damaged: its deletion is being delivered.
+     */
+    boolean isSecretBeingDeleted(ObjectKey key) {
+        return secretsBeingDeleted.contains(key);
     }
 
     /**

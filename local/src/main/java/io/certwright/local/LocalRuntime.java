@@ -146,7 +146,7 @@ public final class LocalRuntime implements AutoCloseable {
         this.lock = lock;
         this.cluster = DirectoryCluster.open(layout, settings.clock());
         // Registered before anything writes, so that every Secret just loaded counts as on disk.
-        this.secretCheck = new SecretDriftCheck(cluster, cluster.secretFiles()::read);
+        this.secretCheck = new SecretDriftCheck(cluster, cluster.secretFiles()::read, cluster::isSecretBeingDeleted);
         Cluster controllersCluster = new WarningEventLogging(cluster, settings.clock());
         this.manager = new ControllerManager(controllersCluster, settings.clock());
         this.http01 = new OnDemandHttp01Solver(

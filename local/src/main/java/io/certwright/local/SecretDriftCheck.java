@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +48,7 @@ final class SecretDriftCheck implements ChangeListener {
 
     private final Cluster cluster;
     private final SecretReader disk;
+    private final Predicate<ObjectKey> beingDeleted;
     /** resourceVersion of each Secret's version last reported as written to disk. */
     private final Map<ObjectKey, String> persisted = new ConcurrentHashMap<>();
 
@@ -55,10 +57,12 @@ final class SecretDriftCheck implements ChangeListener {
      * was loaded from disk, before anything writes, so that every loaded Secret counts as persisted.
      *
      * @param cluster a store that notifies listeners only after a write reached the disk
+     * @param beingDeleted whether the store has removed a Secret's files for a deletion readers do not see yet
      */
-    SecretDriftCheck(Cluster cluster, SecretReader disk) {
+    SecretDriftCheck(Cluster cluster, SecretReader disk, Predicate<ObjectKey> beingDeleted) {
         this.cluster = cluster;
         this.disk = disk;
+        this.beingDeleted = beingDeleted;
         for (Secret secret : cluster.list(ResourceKind.SECRET, null)) {
             persisted.put(ObjectKey.of(secret), secret.getMetadata().getResourceVersion());
         }
@@ -116,6 +120,9 @@ final class SecretDriftCheck implements ChangeListener {
             return false;
         }
         if (!unchangedSince(key, version)) {
+            return false;
+        }
+        if (onDisk == null && beingDeleted.test(key)) {
             return false;
         }
         if (onDisk == null) {

@@ -3,9 +3,12 @@ package io.certwright.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.certwright.api.model.Certificate;
+import io.certwright.core.cluster.InMemoryCluster;
 import io.certwright.core.cluster.ResourceKind;
 import io.certwright.pki.Pem;
 import io.certwright.pki.PrivateKeys;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -67,6 +70,35 @@ class SecretDriftCheckTest {
             assertThat(runtime.checkSecretFiles()).isZero();
             assertThat(revision(runtime)).isEqualTo(1);
         }
+    }
+
+    @Test
+    void secretBeingDeletedIsNotRemovedAgain() {
+        InMemoryCluster cluster = new InMemoryCluster(Fixtures.clockAtNow());
+        cluster.create(ResourceKind.SECRET, secret("gone-tls"));
+        SecretDriftCheck check = new SecretDriftCheck(cluster, (namespace, name) -> null, key -> true);
+
+        int loaded = check.run();
+
+        assertThat(loaded).isZero();
+        assertThat(cluster.get(ResourceKind.SECRET, "demo", "gone-tls")).isPresent();
+    }
+
+    @Test
+    void secretMissingFromDiskIsRemoved() {
+        InMemoryCluster cluster = new InMemoryCluster(Fixtures.clockAtNow());
+        cluster.create(ResourceKind.SECRET, secret("gone-tls"));
+        SecretDriftCheck check = new SecretDriftCheck(cluster, (namespace, name) -> null, key -> false);
+
+        int loaded = check.run();
+
+        assertThat(loaded).isEqualTo(1);
+        assertThat(cluster.get(ResourceKind.SECRET, "demo", "gone-tls")).isEmpty();
+    }
+
+    private static Secret secret(String name) {
+        return new SecretBuilder().withNewMetadata().withNamespace("demo").withName(name).endMetadata()
+                .addToData("tls.crt", "Y2VydA==").build();
     }
 
     private static boolean keyMatchesCertificate(Path secret) throws Exception {
