@@ -1,5 +1,6 @@
 package io.certwright.bench;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -92,7 +93,7 @@ record BenchmarkArguments(String runtime, int count, String key, int workers, in
                 case "--kube-api-qps" -> qps = positiveDecimal(option, value);
                 case "--kube-api-burst" -> burst = positive(option, value);
                 case "--namespaces" -> namespaces = positive(option, value);
-                case "--heap-dump" -> heapDump = Path.of(value);
+                case "--heap-dump" -> heapDump = newFile(option, value);
                 default -> throw new IllegalStateException("option " + option + " is in VALUE_OPTIONS but not parsed");
             }
             i++;
@@ -155,6 +156,22 @@ record BenchmarkArguments(String runtime, int count, String key, int workers, in
             // reported below with the option name
         }
         throw new IllegalArgumentException(option + " must be a positive number, not " + value);
+    }
+
+    /**
+     * Returns the path of a file to create, checked before a long run starts, because the JVM writes a heap
+     * dump only to a new file in an existing directory.
+     */
+    private static Path newFile(String option, String value) {
+        Path path = Path.of(value).toAbsolutePath();
+        if (Files.exists(path)) {
+            throw new IllegalArgumentException(option + " " + value + " already exists; name a new file");
+        }
+        if (path.getParent() == null || !Files.isDirectory(path.getParent())) {
+            throw new IllegalArgumentException(option + " " + value + ": directory " + path.getParent()
+                    + " does not exist; create it or name a file in an existing directory");
+        }
+        return path;
     }
 
     private static String require(String option, String value) {

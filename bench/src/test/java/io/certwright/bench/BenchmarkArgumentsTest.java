@@ -33,7 +33,7 @@ class BenchmarkArgumentsTest {
             "--runtime", "kubernetes", "--count", "10000", "--key", "rsa", "--workers", "8",
             "--unrelated-secrets", "100000", "--single-samples", "0", "--kube-api-qps", "2500.5",
             "--kube-api-burst", "5000", "--namespaces", "100", "--no-restart", "--renewal-storm",
-            "--heap-dump", "/tmp/bench.hprof"});
+            "--heap-dump", "/tmp/certwright-bench-arguments-test.hprof"});
 
         assertThat(arguments.runtime()).isEqualTo("kubernetes");
         assertThat(arguments.count()).isEqualTo(10000);
@@ -46,7 +46,7 @@ class BenchmarkArgumentsTest {
         assertThat(arguments.restart()).isFalse();
         assertThat(arguments.namespaces()).isEqualTo(100);
         assertThat(arguments.renewalStorm()).isTrue();
-        assertThat(arguments.heapDump()).isEqualTo(Path.of("/tmp/bench.hprof"));
+        assertThat(arguments.heapDump()).isEqualTo(Path.of("/tmp/certwright-bench-arguments-test.hprof"));
     }
 
     @ParameterizedTest(name = "{0} is rejected")
@@ -63,7 +63,9 @@ class BenchmarkArgumentsTest {
         "--unrelated-secrets 10                    | --unrelated-secrets needs --runtime kubernetes",
         "--namespaces 4                            | --namespaces needs --runtime kubernetes",
         "--renewal-storm                           | --renewal-storm needs --runtime kubernetes",
-        "--heap-dump /tmp/bench.hprof              | --heap-dump needs --runtime kubernetes",
+        "--heap-dump /tmp/certwright-bench.hprof   | --heap-dump needs --runtime kubernetes",
+        "--runtime kubernetes --heap-dump /nonexistent-dir/bench.hprof | directory /nonexistent-dir does not exist",
+        "--runtime kubernetes --heap-dump /tmp      | --heap-dump /tmp already exists; name a new file",
     })
     void invalidArgumentIsRejected(String commandLine, String message) {
         String[] args = commandLine.trim().split("\\s+");
