@@ -1,11 +1,13 @@
 package io.certwright.bench;
 
+import io.certwright.core.controller.CommonPoolParallelism;
 import io.certwright.pki.KeyAlgorithm;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * Issues N certificates from one CA issuer in the local or the Kubernetes runtime and prints the rate next
@@ -27,6 +29,8 @@ public final class ScaleBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        // As certwright's own main does, so the runtime under test runs as users run it.
+        CommonPoolParallelism.apply();
         if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
             System.out.print(BenchmarkArguments.USAGE);
             return;
@@ -50,9 +54,10 @@ public final class ScaleBenchmark {
         int size = algorithm == KeyAlgorithm.RSA ? 2048 : 256;
         int threads = Runtime.getRuntime().availableProcessors();
         String loadAtStart = MachineLoad.loadAverages();
-        System.out.printf(Locale.ROOT, "machine: %d cores, load averages %s, JDK %s (%s), max heap %d MiB%n", threads,
-                loadAtStart, System.getProperty("java.version"), System.getProperty("java.vm.name"),
-                Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(Locale.ROOT, "machine: %d cores, load averages %s, JDK %s (%s), max heap %d MiB,"
+                        + " common pool parallelism %d%n", threads, loadAtStart, System.getProperty("java.version"),
+                System.getProperty("java.vm.name"), Runtime.getRuntime().maxMemory() >> 20,
+                ForkJoinPool.getCommonPoolParallelism());
 
         CryptoFloor floor = new CryptoFloor(algorithm, size);
         floor.run(FLOOR_WARMUP, threads);

@@ -1,5 +1,6 @@
 package io.certwright.cli;
 
+import io.certwright.core.controller.CommonPoolParallelism;
 import picocli.CommandLine;
 
 /** Entry point of the {@code certwright} command. */
@@ -13,6 +14,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        CommonPoolParallelism.apply();
         System.exit(run(args));
     }
 
