@@ -5,10 +5,12 @@ import io.certwright.api.Conditions;
 import io.certwright.api.Defaults;
 import io.certwright.api.SecretKeys;
 import io.certwright.api.model.Certificate;
+import io.certwright.api.model.CertificateRequest;
 import io.certwright.core.certificates.CertificateConditions;
 import io.certwright.core.certificates.LiveCertificates;
 import io.certwright.core.certificates.policies.Messages;
 import io.certwright.core.certificates.policies.PrivateKeyMatcher;
+import io.certwright.core.certificates.requestmanager.OwnedRequests;
 import io.certwright.core.certificates.secrets.SecretData;
 import io.certwright.core.certificates.secrets.SecretOwnerReferences;
 import io.certwright.core.cluster.Cluster;
@@ -18,12 +20,15 @@ import io.certwright.core.cluster.ObjectKey;
 import io.certwright.core.cluster.ResourceKind;
 import io.certwright.core.controller.Reconciler;
 import io.certwright.core.controller.Result;
+import io.certwright.pki.Csrs;
 import io.certwright.pki.KeyEncoding;
+import io.certwright.pki.PkiException;
 import io.certwright.pki.PrivateKeys;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -167,6 +172,14 @@ public final class KeyManagerController implements Reconciler {
     private void checkExistingNextKey(Certificate certificate, Secret secret) {
         String statusName = nextKeySecretName(certificate);
         String secretName = secret.getMetadata().getName();
+        if (usedByCurrentRevision(certificate, secret)) {
+            // Left from the issuance that just completed, because Issuing was set again before the clean-up;
+            // reusing it would issue the new revision with the old key. The deletion requeues this Certificate.
+            log.debug("deleting next private key secret {}: revision {} was already issued with its key", secretName,
+                    certificate.getStatus().getRevision());
+            deleteAll(List.of(secret));
+            return;
+        }
         if (statusName == null) {
             log.debug("adopting next private key secret {}", secretName);
             setNextKeySecretName(certificate, secretName);
@@ -190,6 +203,37 @@ public final class KeyManagerController implements Reconciler {
                     "Regenerating private key due to change in fields: " + Messages.list(violations));
             deleteAll(List.of(secret));
         }
+    }
+
+    /**
+     * Returns whether the next-key Secret holds the key of the CertificateRequest of the current
+     * {@code status.revision}, so that the revision already issued used it. With {@code rotationPolicy: Never}
+     * the next key is the issued key by design, so this is false.
+     */
+    private boolean usedByCurrentRevision(Certificate certificate, Secret secret) {
+        Integer revision = certificate.getStatus() == null ? null : certificate.getStatus().getRevision();
+        if (revision == null
+                || Defaults.ROTATION_POLICY_NEVER.equals(Defaults.rotationPolicy(certificate.getSpec().getPrivateKey()))) {
+            return false;
+        }
+        Optional<PrivateKey> key = NextPrivateKeys.decodeKey(secret);
+        if (key.isEmpty()) {
+            return false;
+        }
+        PublicKey nextPublicKey = PrivateKeys.publicKeyOf(key.get());
+        for (CertificateRequest request : OwnedRequests.withRevision(cluster, certificate, revision)) {
+            if (request.getSpec() == null || request.getSpec().getRequest() == null) {
+                continue;
+            }
+            try {
+                if (PrivateKeys.publicKeysEqual(Csrs.parse(request.getSpec().getRequest()).publicKey(), nextPublicKey)) {
+                    return true;
+                }
+            } catch (PkiException e) {
+                // An unreadable CSR says nothing about the key; the request manager reports it.
+            }
+        }
+        return false;
     }
 
     /**

@@ -7,6 +7,8 @@ import io.certwright.api.Conditions;
 import io.certwright.api.SecretKeys;
 import io.certwright.api.model.Certificate;
 import io.certwright.api.model.CertificatePrivateKey;
+import io.certwright.api.model.CertificateRequest;
+import io.certwright.api.model.CertificateRequestSpec;
 import io.certwright.api.model.CertificateSpec;
 import io.certwright.api.model.IssuerReference;
 import io.certwright.core.certificates.CertificateConditions;
@@ -17,12 +19,15 @@ import io.certwright.core.cluster.InMemoryCluster;
 import io.certwright.core.cluster.ObjectKey;
 import io.certwright.core.cluster.ResourceKind;
 import io.certwright.core.time.MutableClock;
+import io.certwright.pki.CsrSpec;
+import io.certwright.pki.Csrs;
 import io.certwright.pki.KeyAlgorithm;
 import io.certwright.pki.KeyEncoding;
 import io.certwright.pki.PrivateKeys;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +95,33 @@ class KeyManagerControllerTest {
         controller.reconcile(KEY);
 
         assertThat(nextKeyNames()).isEmpty();
+    }
+
+    @Test
+    void nextKeyOfIssuedRevisionIsDeleted() throws Exception {
+        Certificate certificate = certificate(true, null);
+        KeyPair used = PrivateKeys.generate(KeyAlgorithm.RSA, 2048);
+        nextKeySecret(certificate, "app-aaaaa", pem(used));
+        setNextKeyName("app-aaaaa");
+        setRevision(1);
+        request(certificate, "app-1", 1, used);
+
+        controller.reconcile(KEY);
+
+        assertThat(nextKeyNames()).isEmpty();
+    }
+
+    @Test
+    void nextKeyOfNoIssuedRevisionIsKept() throws Exception {
+        Certificate certificate = certificate(true, null);
+        nextKeySecret(certificate, "app-aaaaa", pem(PrivateKeys.generate(KeyAlgorithm.RSA, 2048)));
+        setNextKeyName("app-aaaaa");
+        setRevision(1);
+        request(certificate, "app-1", 1, PrivateKeys.generate(KeyAlgorithm.RSA, 2048));
+
+        controller.reconcile(KEY);
+
+        assertThat(nextKeyNames()).containsExactly("app-aaaaa");
     }
 
     @Test
@@ -183,6 +215,30 @@ class KeyManagerControllerTest {
 
     private List<Event> events() {
         return cluster.eventsFor(ResourceKind.CERTIFICATE, "demo", "app");
+    }
+
+    private void setRevision(int revision) {
+        Certificate certificate = cluster.get(ResourceKind.CERTIFICATE, "demo", "app").orElseThrow();
+        CertificateConditions.statusOf(certificate).setRevision(revision);
+        cluster.updateStatus(ResourceKind.CERTIFICATE, certificate);
+    }
+
+    private void request(Certificate owner, String name, int revision, KeyPair key) throws Exception {
+        CertificateRequest request = new CertificateRequest();
+        request.getMetadata().setName(name);
+        request.getMetadata().setNamespace("demo");
+        request.getMetadata().setAnnotations(Map.of(Annotations.CERTIFICATE_REVISION, Integer.toString(revision)));
+        request.getMetadata().setOwnerReferences(List.of(SecretOwnerReferences.controllerReference(owner)));
+        CertificateRequestSpec spec = new CertificateRequestSpec();
+        spec.setRequest(Csrs.buildPem(CsrSpec.builder().commonName("app.example.com").build(), key)
+                .getBytes(StandardCharsets.US_ASCII));
+        spec.setIssuerRef(new IssuerReference().withName("selfsigned"));
+        request.setSpec(spec);
+        cluster.create(ResourceKind.CERTIFICATE_REQUEST, request);
+    }
+
+    private static byte[] pem(KeyPair key) {
+        return PrivateKeys.encodePem(key.getPrivate(), KeyEncoding.PKCS8).getBytes(StandardCharsets.US_ASCII);
     }
 
     private static byte[] rsaKeyPem(int size) {
