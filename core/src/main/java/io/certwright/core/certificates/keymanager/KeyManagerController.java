@@ -173,8 +173,8 @@ public final class KeyManagerController implements Reconciler {
         String statusName = nextKeySecretName(certificate);
         String secretName = secret.getMetadata().getName();
         if (usedByCurrentRevision(certificate, secret)) {
-            // Left from the issuance that just completed, because Issuing was set again before the clean-up;
-            // reusing it would issue the new revision with the old key. The deletion requeues this Certificate.
+            // Left from the issuance that just completed, because Issuing was set again before the clean-up.
+            // Reusing it would issue the new revision with the old key. The deletion requeues this Certificate.
             log.debug("deleting next private key secret {}: revision {} was already issued with its key", secretName,
                     certificate.getStatus().getRevision());
             deleteAll(List.of(secret));
@@ -206,7 +206,7 @@ public final class KeyManagerController implements Reconciler {
     }
 
     /**
-     * Returns whether the next-key Secret holds the key of the CertificateRequest of the current
+     * Returns whether the next-key Secret contains the key of the CertificateRequest of the current
      * {@code status.revision}, so that the revision already issued used it. With {@code rotationPolicy: Never}
      * the next key is the issued key by design, so this is false.
      */
@@ -230,7 +230,7 @@ public final class KeyManagerController implements Reconciler {
                     return true;
                 }
             } catch (PkiException e) {
-                // An unreadable CSR says nothing about the key; the request manager reports it.
+                // An unreadable CSR cannot show which key it used, and the request manager reports it.
             }
         }
         return false;
