@@ -177,6 +177,10 @@ public final class KeyManagerController implements Reconciler {
             // Reusing it would issue the new revision with the old key. The deletion requeues this Certificate.
             log.debug("deleting next private key secret {}: revision {} was already issued with its key", secretName,
                     certificate.getStatus().getRevision());
+            // The status is cleared first, so that the next key gets a new Secret name rather than this one's.
+            if (statusName != null) {
+                setNextKeySecretName(certificate, null);
+            }
             deleteAll(List.of(secret));
             return;
         }

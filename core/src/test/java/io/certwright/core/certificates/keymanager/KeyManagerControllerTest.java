@@ -109,6 +109,7 @@ class KeyManagerControllerTest {
         controller.reconcile(KEY);
 
         assertThat(nextKeyNames()).isEmpty();
+        assertThat(status().getNextPrivateKeySecretName()).isNull();
     }
 
     @Test
