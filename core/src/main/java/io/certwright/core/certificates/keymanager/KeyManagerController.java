@@ -172,7 +172,8 @@ public final class KeyManagerController implements Reconciler {
     private void checkExistingNextKey(Certificate certificate, Secret secret) {
         String statusName = nextKeySecretName(certificate);
         String secretName = secret.getMetadata().getName();
-        if (usedByCurrentRevision(certificate, secret)) {
+        Optional<PrivateKey> key = NextPrivateKeys.decodeKey(secret);
+        if (key.isPresent() && usedByCurrentRevision(certificate, key.get())) {
             // Left from the issuance that just completed, because Issuing was set again before the clean-up.
             // Reusing it would issue the new revision with the old key. The deletion requeues this Certificate.
             log.debug("deleting next private key secret {}: revision {} was already issued with its key", secretName,
@@ -195,7 +196,6 @@ public final class KeyManagerController implements Reconciler {
             return;
         }
 
-        Optional<PrivateKey> key = NextPrivateKeys.decodeKey(secret);
         if (key.isEmpty()) {
             log.debug("deleting next private key secret {}: its tls.key is missing or not a valid private key", secretName);
             deleteAll(List.of(secret));
@@ -210,21 +210,17 @@ public final class KeyManagerController implements Reconciler {
     }
 
     /**
-     * Returns whether the next-key Secret contains the key of the CertificateRequest of the current
-     * {@code status.revision}, so that the revision already issued used it. With {@code rotationPolicy: Never}
-     * the next key is the issued key by design, so this is false.
+     * Returns whether {@code nextKey} is the key of the CertificateRequest of the current {@code status.revision},
+     * so that the revision already issued used it. With {@code rotationPolicy: Never} the next key is the
+     * issued key by design, so this is false.
      */
-    private boolean usedByCurrentRevision(Certificate certificate, Secret secret) {
+    private boolean usedByCurrentRevision(Certificate certificate, PrivateKey nextKey) {
         Integer revision = certificate.getStatus() == null ? null : certificate.getStatus().getRevision();
         if (revision == null
                 || Defaults.ROTATION_POLICY_NEVER.equals(Defaults.rotationPolicy(certificate.getSpec().getPrivateKey()))) {
             return false;
         }
-        Optional<PrivateKey> key = NextPrivateKeys.decodeKey(secret);
-        if (key.isEmpty()) {
-            return false;
-        }
-        PublicKey nextPublicKey = PrivateKeys.publicKeyOf(key.get());
+        PublicKey nextPublicKey = PrivateKeys.publicKeyOf(nextKey);
         for (CertificateRequest request : OwnedRequests.withRevision(cluster, certificate, revision)) {
             if (request.getSpec() == null || request.getSpec().getRequest() == null) {
                 continue;
