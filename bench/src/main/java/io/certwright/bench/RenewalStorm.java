@@ -14,8 +14,8 @@ import java.util.function.Function;
 
 /**
  * The renewal storm: the runtime's clock jumps past the renewal time of every issued leaf Certificate at
- * once, as when a fleet issued in one burst comes due together, and the run lasts until every one of them
- * is Ready with a new revision.
+ * once, as when a fleet issued in one burst comes due together. The run lasts until every one of them is
+ * Ready with a new revision.
  *
  * <p>A Certificate misses its renewal when the new revision arrives after the old certificate's
  * {@code notAfter}, on the runtime's clock. The jump lands one second after the latest renewal time, so

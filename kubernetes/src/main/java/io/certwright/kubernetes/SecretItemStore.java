@@ -50,16 +50,16 @@ final class SecretItemStore extends BasicItemStore<Secret> {
         if (entries == null || entries.isEmpty()) {
             return;
         }
-        List<ManagedFieldsEntry> kept = entries.stream()
+        List<ManagedFieldsEntry> retainedEntries = entries.stream()
                 .filter(entry -> keptManagers.contains(entry.getManager()))
                 .toList();
-        for (ManagedFieldsEntry entry : kept) {
+        for (ManagedFieldsEntry entry : retainedEntries) {
             if (entry.getFieldsV1() != null) {
                 entry.setFieldsV1(shared(entry.getFieldsV1()));
             }
         }
-        if (kept.size() != entries.size()) {
-            secret.getMetadata().setManagedFields(kept.isEmpty() ? null : kept);
+        if (retainedEntries.size() != entries.size()) {
+            secret.getMetadata().setManagedFields(retainedEntries.isEmpty() ? null : retainedEntries);
         }
     }
 

@@ -58,8 +58,8 @@ public final class DirectoryCluster implements Cluster {
     /** Storage failures by object, raised by the write that caused them. */
     private final ConcurrentHashMap<String, RuntimeException> storageFailures = new ConcurrentHashMap<>();
     /**
-     * Secrets whose files this store has removed while readers still see them, because a deletion becomes
-     * visible only after it is on disk; an entry is removed once listeners hear of the deletion.
+     * Secrets whose files this store has removed while readers still see them. A deletion becomes visible
+     * only after it is on disk, and an entry is removed once listeners are notified of the deletion.
      */
     private final Set<ObjectKey> secretsBeingDeleted = ConcurrentHashMap.newKeySet();
     private volatile boolean loading;

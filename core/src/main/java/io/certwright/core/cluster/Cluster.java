@@ -57,7 +57,7 @@ public interface Cluster {
     /**
      * Lists the objects that {@link #list} returns for the index's kind and {@code namespace} and that
      * {@code index} finds under {@code value}, in the same order. Implementations that keep the index
-     * answer without filtering the namespace; the default filters it.
+     * return them without filtering the namespace, and the default filters it.
      */
     default <T extends HasMetadata> List<T> listIndexed(ClusterIndex<T> index, String namespace, String value) {
         Objects.requireNonNull(value, "value");
