@@ -5,6 +5,7 @@ import io.certwright.api.Defaults;
 import io.certwright.api.SecretKeys;
 import io.certwright.api.model.Certificate;
 import io.certwright.api.model.CertificatePrivateKey;
+import io.certwright.core.certificates.ControlledObjects;
 import io.certwright.core.certificates.secrets.SecretData;
 import io.certwright.core.cluster.Cluster;
 import io.certwright.core.cluster.ClusterIndex;
@@ -12,7 +13,6 @@ import io.certwright.core.cluster.ResourceKind;
 import io.certwright.pki.KeyAlgorithm;
 import io.certwright.pki.PkiException;
 import io.certwright.pki.PrivateKeys;
-import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.security.KeyPair;
 import java.security.PrivateKey;
@@ -31,14 +31,8 @@ public final class NextPrivateKeys {
 
     /** Lists the next-key Secrets the Certificate controls. */
     public static List<Secret> owned(Cluster cluster, Certificate certificate) {
-        String namespace = certificate.getMetadata().getNamespace();
-        String uid = certificate.getMetadata().getUid();
-        List<Secret> candidates = uid == null || uid.isEmpty()
-                ? cluster.listMatching(ResourceKind.SECRET, namespace,
-                        secret -> hasNextKeyLabel(secret) && isControlledBy(secret, certificate))
-                : cluster.listIndexed(ClusterIndex.SECRETS_BY_CONTROLLER, namespace, uid);
-        return candidates.stream().filter(secret -> hasNextKeyLabel(secret) && isControlledBy(secret, certificate))
-                .toList();
+        return ControlledObjects.list(cluster, ClusterIndex.SECRETS_BY_CONTROLLER, certificate,
+                NextPrivateKeys::hasNextKeyLabel);
     }
 
     /**
@@ -95,22 +89,5 @@ public final class NextPrivateKeys {
     private static boolean hasNextKeyLabel(Secret secret) {
         Map<String, String> labels = secret.getMetadata().getLabels();
         return labels != null && Annotations.LABEL_TRUE.equals(labels.get(Annotations.NEXT_PRIVATE_KEY_LABEL));
-    }
-
-    /** Returns true when the Secret has a controller reference to the Certificate, matched by uid when both have one. */
-    private static boolean isControlledBy(Secret secret, Certificate certificate) {
-        List<OwnerReference> references = secret.getMetadata().getOwnerReferences();
-        if (references == null) {
-            return false;
-        }
-        String uid = certificate.getMetadata().getUid();
-        for (OwnerReference reference : references) {
-            boolean sameUid = uid == null || uid.isEmpty() || uid.equals(reference.getUid());
-            if (Boolean.TRUE.equals(reference.getController()) && Certificate.KIND.equals(reference.getKind())
-                    && certificate.getMetadata().getName().equals(reference.getName()) && sameUid) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -62,28 +62,6 @@ public final class Gatherer {
         return status.getAcme().getAri().getSuggestedWindow();
     }
 
-    /**
-     * Returns true when {@code request} has a controller owner reference to {@code certificate}: by uid,
-     * or by kind and name when the Certificate has no uid (objects loaded from files may lack one).
-     */
-    public static boolean isControlledBy(CertificateRequest request, Certificate certificate) {
-        List<OwnerReference> references = request.getMetadata().getOwnerReferences();
-        if (references == null) {
-            return false;
-        }
-        String uid = certificate.getMetadata().getUid();
-        for (OwnerReference reference : references) {
-            if (!Boolean.TRUE.equals(reference.getController())) {
-                continue;
-            }
-            if (uid != null && !uid.isEmpty()) {
-                return uid.equals(reference.getUid());
-            }
-            return "Certificate".equals(reference.getKind()) && certificate.getMetadata().getName().equals(reference.getName());
-        }
-        return false;
-    }
-
     private static CertificateRequest requestWithRevision(List<CertificateRequest> owned, int revision,
                                                           Certificate certificate, String which) {
         String wanted = Integer.toString(revision);

@@ -3,10 +3,9 @@ package io.certwright.core.certificates.requestmanager;
 import io.certwright.api.Annotations;
 import io.certwright.api.model.Certificate;
 import io.certwright.api.model.CertificateRequest;
-import io.certwright.core.certificates.policies.Gatherer;
+import io.certwright.core.certificates.ControlledObjects;
 import io.certwright.core.cluster.Cluster;
 import io.certwright.core.cluster.ClusterIndex;
-import io.certwright.core.cluster.ResourceKind;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -19,18 +18,9 @@ public final class OwnedRequests {
     private OwnedRequests() {
     }
 
-    /**
-     * Lists the requests in the Certificate's namespace whose controller reference names it, found through
-     * {@link ClusterIndex#REQUESTS_BY_CONTROLLER} when the Certificate has a uid.
-     */
+    /** Lists the requests in the Certificate's namespace whose controller reference names it. */
     public static List<CertificateRequest> of(Cluster cluster, Certificate certificate) {
-        String namespace = certificate.getMetadata().getNamespace();
-        String uid = certificate.getMetadata().getUid();
-        List<CertificateRequest> candidates = uid == null || uid.isEmpty()
-                ? cluster.listMatching(ResourceKind.CERTIFICATE_REQUEST, namespace,
-                        request -> Gatherer.isControlledBy(request, certificate))
-                : cluster.listIndexed(ClusterIndex.REQUESTS_BY_CONTROLLER, namespace, uid);
-        return candidates.stream().filter(request -> Gatherer.isControlledBy(request, certificate)).toList();
+        return ControlledObjects.list(cluster, ClusterIndex.REQUESTS_BY_CONTROLLER, certificate, request -> true);
     }
 
     /** Lists the owned requests whose revision annotation is {@code revision}. */

@@ -15,6 +15,7 @@ import io.certwright.api.model.CertificateACMEStatus;
 import io.certwright.api.model.CertificateARIStatus;
 import io.certwright.api.model.CertificateRequest;
 import io.certwright.api.model.CertificateStatus;
+import io.certwright.core.certificates.ControlledObjects;
 import io.certwright.core.cluster.InMemoryCluster;
 import io.certwright.core.cluster.ResourceKind;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -100,7 +101,7 @@ class GathererTest {
         Certificate certificate = certificate();
         certificate.getMetadata().setUid(null);
         CertificateRequest request = request(certificate, rsaKey(), 1);
-        assertThat(Gatherer.isControlledBy(request, certificate)).isTrue();
+        assertThat(ControlledObjects.isControlledBy(request, certificate)).isTrue();
     }
 
     @Test
