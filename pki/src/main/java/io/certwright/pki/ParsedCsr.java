@@ -17,7 +17,7 @@ import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
 /**
- * A parsed PKCS#10 request whose signature {@link Csrs#parse} has verified.
+ * A parsed PKCS#10 request. {@link Csrs#parse} verifies its signature and {@link Csrs#parseUnverified} does not.
  *
  * <p>Lists are immutable and never null. IP addresses are in canonical text form (see {@link IpAddresses}).
  * Subject attribute lists are in DER order, in which the values of one multi-valued RDN are sorted

@@ -23,6 +23,39 @@ class CsrsTest {
         return TestPki.csr(spec, KEY);
     }
 
+    /** Returns the DER of a CSR for {@code web} whose last signature byte is flipped. */
+    private static byte[] csrWithBrokenSignature() throws PkiException {
+        byte[] der = build(CsrSpec.builder().commonName("web").build()).encoded();
+        der[der.length - 1] ^= 0x01;
+        return der;
+    }
+
+    @Test
+    void parseRejectsBrokenSignature() throws PkiException {
+        byte[] der = csrWithBrokenSignature();
+
+        assertThatThrownBy(() -> Csrs.parse(der))
+                .isInstanceOf(PkiException.class)
+                .hasMessageContaining("signature");
+    }
+
+    @Test
+    void parseUnverifiedReadsBrokenSignature() throws PkiException {
+        byte[] der = csrWithBrokenSignature();
+
+        ParsedCsr csr = Csrs.parseUnverified(der);
+
+        assertThat(csr.commonName()).isEqualTo("web");
+        assertThat(csr.publicKey().getEncoded()).isEqualTo(KEY.getPublic().getEncoded());
+    }
+
+    @Test
+    void parseUnverifiedRejectsInvalidDer() {
+        assertThatThrownBy(() -> Csrs.parseUnverified(new byte[] {0x30, 0x03, 0x01}))
+                .isInstanceOf(PkiException.class)
+                .hasMessageContaining("not valid DER");
+    }
+
     @Test
     void subjectFieldsAreEncoded() throws PkiException {
         ParsedCsr csr = build(CsrSpec.builder()

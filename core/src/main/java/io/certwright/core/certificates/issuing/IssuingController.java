@@ -157,7 +157,7 @@ public final class IssuingController implements Reconciler {
             if (!RequestMatcher.requestMatchesSpec(request, certificate.getSpec()).isEmpty()) {
                 return false;
             }
-            PublicKey requestKey = Csrs.parse(request.getSpec().getRequest()).publicKey();
+            PublicKey requestKey = Csrs.parseUnverified(request.getSpec().getRequest()).publicKey();
             return PrivateKeys.publicKeysEqual(requestKey, PrivateKeys.publicKeyOf(nextKey));
         } catch (PkiException | RuntimeException e) {
             log.warn("cannot check certificate request {} against the spec: {}", request.getMetadata().getName(),

@@ -226,7 +226,7 @@ public final class KeyManagerController implements Reconciler {
                 continue;
             }
             try {
-                if (PrivateKeys.publicKeysEqual(Csrs.parse(request.getSpec().getRequest()).publicKey(), nextPublicKey)) {
+                if (PrivateKeys.publicKeysEqual(Csrs.parseUnverified(request.getSpec().getRequest()).publicKey(), nextPublicKey)) {
                     return true;
                 }
             } catch (PkiException e) {

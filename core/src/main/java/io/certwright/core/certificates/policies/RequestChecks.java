@@ -36,7 +36,7 @@ final class RequestChecks {
         ParsedCsr csr;
         try {
             byte[] pem = request.getSpec() == null ? null : request.getSpec().getRequest();
-            csr = Csrs.parse(pem == null ? new byte[0] : pem);
+            csr = Csrs.parseUnverified(pem == null ? new byte[0] : pem);
         } catch (PkiException e) {
             return violation(Conditions.REASON_INVALID_CERTIFICATE_REQUEST,
                     "Failed to decode current CertificateRequest: " + e.getMessage());
