@@ -16,7 +16,8 @@ import java.util.stream.Stream;
  * Certificate in {@code bench/scale --runtime kubernetes}.
  *
  * <p>{@code metadata.managedFields} is dropped on arrival: the controllers never read it on these kinds, and
- * its nested field sets were the largest part of each cached object. Every read returns a
+ * its nested field sets were the largest part of each cached object. Equal strings and CA certificates are
+ * shared among the stored models through a {@link ValueInterner}. Every read returns a
  * {@link ModelResource} wrapping the stored model, so the informer's update notifications carry the old
  * object at no cost. The informer calls {@link #put} and {@link #remove} under its own lock, and readers
  * call {@link #get} and {@link #values} concurrently, so the map is concurrent.
@@ -27,6 +28,7 @@ final class ModelItemStore<T extends HasMetadata> implements ItemStore<GenericKu
     private final ResourceKind<T> kind;
     private final String apiVersion;
     private final ConcurrentHashMap<String, ModelResource<T>> objects = new ConcurrentHashMap<>();
+    private final ValueInterner interner = new ValueInterner();
 
     ModelItemStore(ResourceKind<T> kind) {
         this.kind = kind;
@@ -100,8 +102,14 @@ final class ModelItemStore<T extends HasMetadata> implements ItemStore<GenericKu
             // An object this store returned is already a model; fabric8 does not put one back today.
             return castModel(resource);
         }
+        // The generic object is fabric8's own parse of the event, which nothing else keeps. Interning the strings
+        // of its spec and status before the conversion gives the model the shared instances, because the
+        // conversion keeps strings as they are.
+        interner.internTree(object.getAdditionalProperties());
         T model = ResourceCodec.fromGeneric(kind, object);
         model.getMetadata().setManagedFields(null);
+        interner.internMetadata(model.getMetadata());
+        interner.shareKnownValues(model);
         return new ModelResource<>(apiVersion, kind.kind(), model);
     }
 

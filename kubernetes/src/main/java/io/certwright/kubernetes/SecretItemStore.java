@@ -1,13 +1,11 @@
 package io.certwright.kubernetes;
 
-import io.fabric8.kubernetes.api.model.FieldsV1;
+import io.certwright.api.SecretKeys;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.informers.cache.BasicItemStore;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -16,21 +14,14 @@ import java.util.Set;
  * Secret's creator) only costs memory, because the post-issuance checks look only at what the issuing
  * controller's own apply owns.
  *
- * <p>The kept entries' field sets are shared: Secrets issued from similar Certificates have equal sets (the
- * same data keys, labels and annotations), and each set is a tree of about fifty maps. Readers copy what they
- * read, so no caller can change a shared set.
+ * <p>Equal values are shared through a {@link ValueInterner}: metadata strings, the Secret type, the CA
+ * certificate that Secrets issued by one issuer all carry in {@code ca.crt}, and the kept entries' field sets
+ * (Secrets issued from similar Certificates have equal sets, each a tree of about fifty maps). Readers copy
+ * what they read, so no caller can change a shared value.
  */
 final class SecretItemStore extends BasicItemStore<Secret> {
-    /** Distinct field sets kept for sharing; beyond this the least recently stored set is forgotten. */
-    static final int SHARED_FIELD_SETS = 1024;
-
     private final Set<String> keptManagers;
-    private final Map<FieldsV1, FieldsV1> sharedFieldSets = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<FieldsV1, FieldsV1> eldest) {
-            return size() > SHARED_FIELD_SETS;
-        }
-    };
+    private final ValueInterner interner = new ValueInterner();
 
     /** @param keptManagers field managers whose managedFields entries stay on cached Secrets */
     SecretItemStore(Set<String> keptManagers) {
@@ -42,6 +33,11 @@ final class SecretItemStore extends BasicItemStore<Secret> {
     @Override
     public Secret put(String key, Secret secret) {
         trim(secret);
+        interner.internMetadata(secret.getMetadata());
+        secret.setType(ValueInterner.intern(secret.getType()));
+        if (secret.getData() != null) {
+            secret.getData().computeIfPresent(SecretKeys.CA_CERT, (name, value) -> ValueInterner.intern(value));
+        }
         return super.put(key, secret);
     }
 
@@ -53,20 +49,8 @@ final class SecretItemStore extends BasicItemStore<Secret> {
         List<ManagedFieldsEntry> retainedEntries = entries.stream()
                 .filter(entry -> keptManagers.contains(entry.getManager()))
                 .toList();
-        for (ManagedFieldsEntry entry : retainedEntries) {
-            if (entry.getFieldsV1() != null) {
-                entry.setFieldsV1(shared(entry.getFieldsV1()));
-            }
-        }
         if (retainedEntries.size() != entries.size()) {
             secret.getMetadata().setManagedFields(retainedEntries.isEmpty() ? null : retainedEntries);
-        }
-    }
-
-    private FieldsV1 shared(FieldsV1 fields) {
-        synchronized (sharedFieldSets) {
-            FieldsV1 existing = sharedFieldSets.putIfAbsent(fields, fields);
-            return existing == null ? fields : existing;
         }
     }
 }

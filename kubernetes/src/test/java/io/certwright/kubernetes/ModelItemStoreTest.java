@@ -3,6 +3,7 @@ package io.certwright.kubernetes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.certwright.api.Json;
 import io.certwright.api.model.Certificate;
 import io.certwright.core.cluster.ResourceKind;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -88,6 +89,23 @@ class ModelItemStoreTest {
         assertThatThrownBy(() -> ModelItemStore.modelOf(generic("web", "7")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not an object of a ModelItemStore");
+    }
+
+    @Test
+    void storedModelsShareEqualStrings() {
+        store.put("team-a/web", parsed(generic("web", "7")));
+        store.put("team-a/api", parsed(generic("api", "9")));
+
+        Certificate web = ModelItemStore.modelOf(store.get("team-a/web"));
+        Certificate api = ModelItemStore.modelOf(store.get("team-a/api"));
+
+        assertThat(api.getMetadata().getNamespace()).isSameAs(web.getMetadata().getNamespace());
+        assertThat(api.getSpec().getIssuerRef().getName()).isSameAs(web.getSpec().getIssuerRef().getName());
+    }
+
+    /** Returns the object as fabric8 delivers it: parsed from JSON, so equal strings are separate instances. */
+    private static GenericKubernetesResource parsed(GenericKubernetesResource generic) {
+        return Json.json().readValue(Json.json().writeValueAsString(generic), GenericKubernetesResource.class);
     }
 
     private static GenericKubernetesResource generic(String name, String resourceVersion) {

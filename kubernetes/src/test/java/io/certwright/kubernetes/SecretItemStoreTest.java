@@ -76,6 +76,24 @@ class SecretItemStoreTest {
         assertThat(stored.getMetadata().getLabels()).containsEntry("controller.cert-manager.io/fao", "true");
     }
 
+    @Test
+    void caCertificateAndMetadataAreShared() {
+        Secret first = secret(entry(ISSUING, "Apply"));
+        Secret second = secret(entry(ISSUING, "Apply"));
+        second.getMetadata().setName("api-tls");
+        first.getData().put("ca.crt", new String("Y2E=".toCharArray()));
+        second.getData().put("ca.crt", new String("Y2E=".toCharArray()));
+
+        store.put(store.getKey(first), first);
+        store.put(store.getKey(second), second);
+
+        Secret storedFirst = store.get("team-a/web-tls");
+        Secret storedSecond = store.get("team-a/api-tls");
+        assertThat(storedSecond.getData().get("ca.crt")).isSameAs(storedFirst.getData().get("ca.crt"));
+        assertThat(storedSecond.getMetadata().getNamespace()).isSameAs(storedFirst.getMetadata().getNamespace());
+        assertThat(storedSecond.getData().get("tls.crt")).isEqualTo("Y2VydA==");
+    }
+
     private static ManagedFieldsEntry entry(String manager, String operation) {
         return new ManagedFieldsEntryBuilder().withManager(manager).withOperation(operation).build();
     }
@@ -89,7 +107,7 @@ class SecretItemStoreTest {
 
     private static Secret secret(ManagedFieldsEntry... entries) {
         return new SecretBuilder()
-                .withNewMetadata().withNamespace("team-a").withName("web-tls")
+                .withNewMetadata().withNamespace(new String("team-a".toCharArray())).withName("web-tls")
                 .addToLabels("controller.cert-manager.io/fao", "true")
                 .withManagedFields(Arrays.asList(entries)).endMetadata()
                 .addToData("tls.crt", "Y2VydA==")
