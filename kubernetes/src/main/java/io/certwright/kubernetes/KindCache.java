@@ -35,33 +35,42 @@ final class KindCache<S extends HasMetadata, T extends HasMetadata> {
     private final SharedIndexInformer<S> informer;
     private final Function<S, T> sharedModel;
     private final Function<S, T> copy;
+    private final StoreIndexes indexes;
 
     /**
      * @param sharedModel returns the model of a stored object without copying it, for filters only
      * @param copy makes a caller-owned model from a stored object
+     * @param indexes the secondary indexes that the informer's item store keeps
      */
     KindCache(ResourceKind<T> kind, SharedIndexInformer<S> informer, Function<S, T> sharedModel,
-            Function<S, T> copy) {
+            Function<S, T> copy, StoreIndexes indexes) {
         this.kind = kind;
         this.informer = informer;
         this.sharedModel = sharedModel;
         this.copy = copy;
+        this.indexes = indexes;
     }
 
     ResourceKind<T> kind() {
         return kind;
     }
 
-    /** Adds an informer index for {@code index}; call it before the informer starts. */
+    /** Adds a secondary index to the informer's item store; call it before the informer starts. */
     void addIndex(ClusterIndex<T> index) {
-        informer.addIndexers(Map.of(index.name(), stored -> index.valuesOf(sharedModel.apply(stored))));
+        indexes.add(index);
     }
 
-    /** Lists as {@link io.certwright.core.cluster.Cluster#listIndexed} does, from an index added with {@link #addIndex}. */
+    /**
+     * Lists as {@link io.certwright.core.cluster.Cluster#listIndexed} does, from an index added with
+     * {@link #addIndex}. An object that changed after the index lookup is checked against the value again.
+     */
     List<T> listIndexed(ClusterIndex<T> index, String namespace, String value) {
         List<T> found = new ArrayList<>();
-        for (S object : informer.getIndexer().byIndex(index.name(), value)) {
-            if (namespace == null || !kind.namespaced() || namespace.equals(object.getMetadata().getNamespace())) {
+        for (String key : indexes.keys(index, value)) {
+            S object = informer.getIndexer().getByKey(key);
+            boolean inNamespace = object != null
+                    && (namespace == null || !kind.namespaced() || namespace.equals(object.getMetadata().getNamespace()));
+            if (inNamespace && index.valuesOf(sharedModel.apply(object)).contains(value)) {
                 found.add(copy.apply(object));
             }
         }

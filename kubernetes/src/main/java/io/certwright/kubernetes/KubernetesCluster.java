@@ -304,7 +304,7 @@ public final class KubernetesCluster implements Cluster, AutoCloseable {
         informer.itemStore(store);
         Function<GenericKubernetesResource, T> copy = stored -> copyModel(kind, stored);
         informer.addEventHandler(new ListenerBridge<>(kind, copy, listeners));
-        return new KindCache<>(kind, informer, store::modelFor, copy);
+        return new KindCache<>(kind, informer, ModelItemStore::modelOf, copy, store.indexes());
     }
 
     /**
@@ -334,9 +334,10 @@ public final class KubernetesCluster implements Cluster, AutoCloseable {
                 ? client.secrets().inAnyNamespace().withLabel(Annotations.FAO_LABEL, "true").runnableInformer(resync)
                 : client.secrets().inNamespace(options.namespace()).withLabel(Annotations.FAO_LABEL, "true")
                         .runnableInformer(resync);
-        informer.itemStore(new SecretItemStore(Set.of(IssuedSecretBuilder.FIELD_MANAGER)));
+        SecretItemStore store = new SecretItemStore(Set.of(IssuedSecretBuilder.FIELD_MANAGER));
+        informer.itemStore(store);
         informer.addEventHandler(new ListenerBridge<>(ResourceKind.SECRET, Json::copy, listeners));
-        return new KindCache<>(ResourceKind.SECRET, informer, Function.identity(), Json::copy);
+        return new KindCache<>(ResourceKind.SECRET, informer, Function.identity(), Json::copy, store.indexes());
     }
 
     @SuppressWarnings("unchecked")

@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -29,6 +28,7 @@ final class ModelItemStore<T extends HasMetadata> implements ItemStore<GenericKu
     private final String apiVersion;
     private final ConcurrentHashMap<String, ModelResource<T>> objects = new ConcurrentHashMap<>();
     private final ValueInterner interner = new ValueInterner();
+    private final StoreIndexes indexes = new StoreIndexes();
 
     ModelItemStore(ResourceKind<T> kind) {
         this.kind = kind;
@@ -42,12 +42,24 @@ final class ModelItemStore<T extends HasMetadata> implements ItemStore<GenericKu
 
     @Override
     public GenericKubernetesResource put(String key, GenericKubernetesResource object) {
-        return objects.put(key, wrap(object));
+        ModelResource<T> stored = wrap(object);
+        ModelResource<T> previous = objects.put(key, stored);
+        indexes.update(key, previous == null ? null : previous.model(), stored.model());
+        return previous;
     }
 
     @Override
     public GenericKubernetesResource remove(String key) {
-        return objects.remove(key);
+        ModelResource<T> previous = objects.remove(key);
+        if (previous != null) {
+            indexes.update(key, previous.model(), null);
+        }
+        return previous;
+    }
+
+    /** Returns the secondary indexes this store keeps over its models. */
+    StoreIndexes indexes() {
+        return indexes;
     }
 
     @Override
@@ -68,24 +80,6 @@ final class ModelItemStore<T extends HasMetadata> implements ItemStore<GenericKu
     @Override
     public GenericKubernetesResource get(String key) {
         return objects.get(key);
-    }
-
-    /**
-     * Returns the stored model of {@code object}, shared and not to be changed: its own model when this store
-     * returned it, or else the model stored under its key when that has the same resourceVersion. The
-     * informer computes index values from the object it just put, not from what this store returned, so
-     * indexers take the model this way instead of converting the object again.
-     */
-    T modelFor(GenericKubernetesResource object) {
-        if (object instanceof ModelResource<?>) {
-            return ModelItemStore.modelOf(object);
-        }
-        ModelResource<T> stored = objects.get(getKey(object));
-        if (stored != null && Objects.equals(stored.getMetadata().getResourceVersion(),
-                object.getMetadata().getResourceVersion())) {
-            return stored.model();
-        }
-        return ResourceCodec.fromGeneric(kind, object);
     }
 
     /** Returns the stored model of an object this store returned, shared and not to be changed. */

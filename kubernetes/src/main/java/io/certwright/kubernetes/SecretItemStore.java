@@ -5,7 +5,9 @@ import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.informers.cache.BasicItemStore;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,6 +24,7 @@ import java.util.Set;
 final class SecretItemStore extends BasicItemStore<Secret> {
     private final Set<String> keptManagers;
     private final ValueInterner interner = new ValueInterner();
+    private final StoreIndexes indexes = new StoreIndexes();
 
     /** @param keptManagers field managers whose managedFields entries stay on cached Secrets */
     SecretItemStore(Set<String> keptManagers) {
@@ -34,11 +37,39 @@ final class SecretItemStore extends BasicItemStore<Secret> {
     public Secret put(String key, Secret secret) {
         trim(secret);
         interner.internMetadata(secret.getMetadata());
+        secret.setApiVersion(ValueInterner.intern(secret.getApiVersion()));
+        secret.setKind(ValueInterner.intern(secret.getKind()));
         secret.setType(ValueInterner.intern(secret.getType()));
-        if (secret.getData() != null) {
-            secret.getData().computeIfPresent(SecretKeys.CA_CERT, (name, value) -> ValueInterner.intern(value));
+        secret.setData(compactData(secret.getData()));
+        secret.setStringData(ValueInterner.sharedIfEmpty(secret.getStringData()));
+        secret.setAdditionalProperties(ValueInterner.sharedIfEmpty(secret.getAdditionalProperties()));
+        Secret previous = super.put(key, secret);
+        indexes.update(key, previous, secret);
+        return previous;
+    }
+
+    @Override
+    public Secret remove(String key) {
+        Secret previous = super.remove(key);
+        if (previous != null) {
+            indexes.update(key, previous, null);
         }
-        return super.put(key, secret);
+        return previous;
+    }
+
+    /** Returns the secondary indexes this store keeps over its Secrets. */
+    StoreIndexes indexes() {
+        return indexes;
+    }
+
+    /** Returns the data as a compact immutable map, with {@code ca.crt} interned whatever its length. */
+    private static Map<String, String> compactData(Map<String, String> data) {
+        if (data == null || !data.containsKey(SecretKeys.CA_CERT)) {
+            return ValueInterner.compact(data);
+        }
+        Map<String, String> shared = new HashMap<>(data);
+        shared.put(SecretKeys.CA_CERT, ValueInterner.intern(data.get(SecretKeys.CA_CERT)));
+        return ValueInterner.compact(shared);
     }
 
     private void trim(Secret secret) {

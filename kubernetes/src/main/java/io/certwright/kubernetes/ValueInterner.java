@@ -1,7 +1,9 @@
 package io.certwright.kubernetes;
 
+import io.certwright.api.model.CertManagerResource;
 import io.certwright.api.model.CertificateRequest;
 import io.fabric8.kubernetes.api.model.FieldsV1;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.OwnerReference;
@@ -93,18 +95,14 @@ final class ValueInterner {
         metadata.setFinalizers(sharedIfEmpty(metadata.getFinalizers()));
         metadata.setOwnerReferences(sharedIfEmpty(metadata.getOwnerReferences()));
         metadata.setManagedFields(sharedIfEmpty(metadata.getManagedFields()));
-        metadata.setLabels(sharedIfEmpty(metadata.getLabels()));
-        metadata.setAnnotations(sharedIfEmpty(metadata.getAnnotations()));
-        if (metadata.getAdditionalProperties() != null && metadata.getAdditionalProperties().isEmpty()) {
-            metadata.setAdditionalProperties(Map.of());
-        }
+        metadata.setAdditionalProperties(sharedIfEmpty(metadata.getAdditionalProperties()));
 
         metadata.setName(internShort(metadata.getName()));
         metadata.setNamespace(internShort(metadata.getNamespace()));
         metadata.setUid(internShort(metadata.getUid()));
         metadata.setCreationTimestamp(internShort(metadata.getCreationTimestamp()));
-        internValues(metadata.getLabels());
-        internValues(metadata.getAnnotations());
+        metadata.setLabels(compact(metadata.getLabels()));
+        metadata.setAnnotations(compact(metadata.getAnnotations()));
 
         internOwnerReferences(metadata.getOwnerReferences());
         internManagedFields(metadata.getManagedFields());
@@ -119,6 +117,7 @@ final class ValueInterner {
             reference.setKind(internShort(reference.getKind()));
             reference.setName(internShort(reference.getName()));
             reference.setUid(internShort(reference.getUid()));
+            reference.setAdditionalProperties(sharedIfEmpty(reference.getAdditionalProperties()));
         }
     }
 
@@ -133,32 +132,51 @@ final class ValueInterner {
             entry.setTime(internShort(entry.getTime()));
             entry.setFieldsType(internShort(entry.getFieldsType()));
             entry.setSubresource(internShort(entry.getSubresource()));
+            entry.setAdditionalProperties(sharedIfEmpty(entry.getAdditionalProperties()));
             if (entry.getFieldsV1() != null) {
                 entry.setFieldsV1(share(entry.getFieldsV1()));
             }
         }
     }
 
-    private static void internValues(Map<String, String> map) {
-        // Empty maps are already the immutable Map.of(), which rejects replaceAll.
-        if (map != null && !map.isEmpty()) {
-            map.replaceAll((key, value) -> internShort(value));
+    /**
+     * Returns an immutable copy of a string map with its short values interned. The copy has no entry objects,
+     * so it is about a third of the size of the LinkedHashMap the JSON parser builds, but its iteration order
+     * is not the insertion order. A map with a null key or value is returned unchanged, because the immutable
+     * maps reject nulls.
+     */
+    static Map<String, String> compact(Map<String, String> map) {
+        if (map == null || map.isEmpty()) {
+            return sharedIfEmpty(map);
         }
+        Map<String, String> interned = new LinkedHashMap<>(map.size() * 2);
+        for (Map.Entry<String, String> entry : map.entrySet()) {
+            if (entry.getKey() == null || entry.getValue() == null) {
+                return map;
+            }
+            interned.put(entry.getKey(), internShort(entry.getValue()));
+        }
+        return Map.copyOf(interned);
     }
 
     private static <E> List<E> sharedIfEmpty(List<E> list) {
         return list != null && list.isEmpty() ? List.of() : list;
     }
 
-    private static <K, V> Map<K, V> sharedIfEmpty(Map<K, V> map) {
+    static <K, V> Map<K, V> sharedIfEmpty(Map<K, V> map) {
         return map != null && map.isEmpty() ? Map.of() : map;
     }
 
     /**
-     * Shares, in place, the byte arrays of a model that repeat across objects: {@code status.ca} of a
-     * CertificateRequest, which every request signed by one CA carries.
+     * Shares, in place, the values of a converted model that repeat across objects and that the tree walk
+     * cannot reach: apiVersion, kind, and {@code status.ca} of a CertificateRequest, which every request
+     * signed by one CA carries.
      */
-    void shareKnownValues(Object model) {
+    void shareKnownValues(HasMetadata model) {
+        model.setApiVersion(intern(model.getApiVersion()));
+        if (model instanceof CertManagerResource<?, ?> resource) {
+            resource.setKind(intern(resource.getKind()));
+        }
         if (model instanceof CertificateRequest request && request.getStatus() != null) {
             request.getStatus().setCa(share(request.getStatus().getCa()));
         }

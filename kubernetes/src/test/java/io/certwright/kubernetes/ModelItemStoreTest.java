@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.certwright.api.Json;
 import io.certwright.api.model.Certificate;
+import io.certwright.core.cluster.ClusterIndex;
 import io.certwright.core.cluster.ResourceKind;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntryBuilder;
@@ -65,23 +66,19 @@ class ModelItemStoreTest {
     }
 
     @Test
-    void modelForJustStoredObjectIsStoredModel() {
-        GenericKubernetesResource incoming = generic("web", "7");
-        store.put("team-a/web", incoming);
-
-        Certificate model = store.modelFor(incoming);
-
-        assertThat(model).isSameAs(ModelItemStore.<Certificate>modelOf(store.get("team-a/web")));
-    }
-
-    @Test
-    void modelForOtherVersionIsConverted() {
+    void indexesFollowPutsAndRemoves() {
+        store.indexes().add(ClusterIndex.CERTIFICATES_BY_SECRET_NAME);
         store.put("team-a/web", generic("web", "7"));
+        store.put("team-a/api", generic("api", "9"));
 
-        Certificate model = store.modelFor(generic("web", "8"));
+        assertThat(store.indexes().keys(ClusterIndex.CERTIFICATES_BY_SECRET_NAME, "web-tls"))
+                .containsExactly("team-a/web");
 
-        assertThat(model.getMetadata().getResourceVersion()).isEqualTo("8");
-        assertThat(model).isNotSameAs(ModelItemStore.<Certificate>modelOf(store.get("team-a/web")));
+        store.remove("team-a/web");
+
+        assertThat(store.indexes().keys(ClusterIndex.CERTIFICATES_BY_SECRET_NAME, "web-tls")).isEmpty();
+        assertThat(store.indexes().keys(ClusterIndex.CERTIFICATES_BY_SECRET_NAME, "api-tls"))
+                .containsExactly("team-a/api");
     }
 
     @Test

@@ -92,6 +92,8 @@ class SecretItemStoreTest {
         assertThat(storedSecond.getData().get("ca.crt")).isSameAs(storedFirst.getData().get("ca.crt"));
         assertThat(storedSecond.getMetadata().getNamespace()).isSameAs(storedFirst.getMetadata().getNamespace());
         assertThat(storedSecond.getData().get("tls.crt")).isEqualTo("Y2VydA==");
+        assertThat(storedSecond.getData()).containsOnlyKeys("tls.crt", "ca.crt");
+        assertThat(storedSecond.getStringData()).isSameAs(Map.of());
     }
 
     private static ManagedFieldsEntry entry(String manager, String operation) {

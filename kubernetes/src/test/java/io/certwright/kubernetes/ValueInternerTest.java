@@ -1,6 +1,7 @@
 package io.certwright.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.certwright.api.model.CertificateRequest;
 import io.certwright.api.model.CertificateRequestStatus;
@@ -106,6 +107,8 @@ class ValueInternerTest {
                 .isSameAs(first.getManagedFields().get(0).getManager());
         assertThat(second.getManagedFields().get(0).getFieldsV1())
                 .isSameAs(first.getManagedFields().get(0).getFieldsV1());
+        assertThat(second.getOwnerReferences().get(0).getAdditionalProperties()).isSameAs(Map.of());
+        assertThat(second.getManagedFields().get(0).getAdditionalProperties()).isSameAs(Map.of());
     }
 
     @Test
@@ -158,6 +161,44 @@ class ValueInternerTest {
 
         assertThat(second.getStatus().getCa()).isSameAs(first.getStatus().getCa());
         assertThat(second.getStatus().getCertificate()).isNotSameAs(first.getStatus().getCertificate());
+    }
+
+    @Test
+    void compactCopiesIntoImmutableMap() {
+        Map<String, String> annotations = new LinkedHashMap<>();
+        annotations.put("cert-manager.io/issuer-name", fresh("ca"));
+        annotations.put("cert-manager.io/common-name", fresh("web.example.com"));
+
+        Map<String, String> compacted = ValueInterner.compact(annotations);
+        Map<String, String> again = ValueInterner.compact(new LinkedHashMap<>(annotations));
+
+        assertThat(compacted).isEqualTo(annotations);
+        assertThat(again.get("cert-manager.io/issuer-name")).isSameAs(compacted.get("cert-manager.io/issuer-name"));
+        assertThatThrownBy(() -> compacted.put("other", "value")).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void compactKeepsMapWithNullValue() {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("app", null);
+
+        assertThat(ValueInterner.compact(labels)).isSameAs(labels);
+        assertThat(ValueInterner.compact(new LinkedHashMap<>())).isSameAs(Map.of());
+        assertThat(ValueInterner.compact(null)).isNull();
+    }
+
+    @Test
+    void shareKnownValuesInternsApiVersionAndKind() {
+        CertificateRequest first = requestWithCa();
+        CertificateRequest second = requestWithCa();
+        second.setApiVersion(fresh(first.getApiVersion()));
+        second.setKind(fresh(first.getKind()));
+
+        interner.shareKnownValues(first);
+        interner.shareKnownValues(second);
+
+        assertThat(second.getApiVersion()).isSameAs(first.getApiVersion());
+        assertThat(second.getKind()).isSameAs(first.getKind());
     }
 
     private static CertificateRequest requestWithCa() {
