@@ -95,8 +95,11 @@ public final class KubernetesCluster implements Cluster, AutoCloseable {
      */
     public void start() {
         List<CompletableFuture<Void>> synced = new ArrayList<>();
+        long start = System.nanoTime();
         for (KindCache<?, ?> cache : caches.values()) {
-            synced.add(cache.informer().start().toCompletableFuture());
+            synced.add(cache.informer().start().toCompletableFuture()
+                    .thenRun(() -> log.info("informer cache of {} synced: {} objects after {} ms", cache.kind().kind(),
+                            cache.informer().getIndexer().list().size(), (System.nanoTime() - start) / 1_000_000)));
         }
         try {
             CompletableFuture.allOf(synced.toArray(CompletableFuture[]::new))
