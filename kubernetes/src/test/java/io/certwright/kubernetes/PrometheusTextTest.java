@@ -1,6 +1,7 @@
 package io.certwright.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,29 @@ class PrometheusTextTest {
                 List.of(PrometheusText.Sample.of(1, "name", "a\"b\\c\nd")))));
 
         assertThat(text).contains("m{name=\"a\\\"b\\\\c\\nd\"} 1\n");
+    }
+
+    @Test
+    void samplesWriteValuesAndLabelsInOrder() {
+        String text = PrometheusText.write(List.of(new PrometheusText.Family("m", "h", "gauge", List.of(
+                PrometheusText.Sample.of(1_796_360_767, "name", "web", "namespace", "team-a"),
+                PrometheusText.Sample.of(0.25, "name", "api", "namespace", "team-a"),
+                PrometheusText.Sample.of(Double.NaN)))));
+
+        assertThat(text).isEqualTo("""
+                # HELP m h
+                # TYPE m gauge
+                m{name="web",namespace="team-a"} 1796360767
+                m{name="api",namespace="team-a"} 0.25
+                m NaN
+                """);
+    }
+
+    @Test
+    void oddLabelPairsAreRejected() {
+        assertThatThrownBy(() -> PrometheusText.Sample.of(1, "name"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("names and values");
     }
 
     @Test
