@@ -353,12 +353,14 @@ final class KubernetesScaleRun {
         if (arguments.restart()) {
             Restart restart = restart(managed);
             System.out.printf(Locale.ROOT, "restart: caches synced after %.2f s, %d Certificates reported Ready after"
-                            + " %.2f s, no reconcile started after %.1f s, %d CertificateRequests created"
-                            + " (re-issuances); retained heap %d bytes per Certificate (load %s)%n",
-                    restart.syncSeconds(), managed, restart.readySeconds(), restart.idleSeconds(), restart.reissued(),
-                    restart.retainedBytes() / managed, restart.load());
+                            + " %.2f s (that /metrics scrape took %.2f s), no reconcile started after %.1f s, %d"
+                            + " CertificateRequests created (re-issuances); retained heap %d bytes per Certificate"
+                            + " (load %s)%n",
+                    restart.syncSeconds(), managed, restart.readySeconds(), restart.scrapeSeconds(),
+                    restart.idleSeconds(), restart.reissued(), restart.retainedBytes() / managed, restart.load());
             summary.put("restart_sync_seconds", restart.syncSeconds(), 3)
                     .put("restart_ready_seconds", restart.readySeconds(), 3)
+                    .put("restart_scrape_seconds", restart.scrapeSeconds(), 3)
                     .put("restart_idle_seconds", restart.idleSeconds(), 1)
                     .put("restart_reissued", restart.reissued())
                     .put("restart_heap_bytes_per_certificate", restart.retainedBytes() / managed);
@@ -415,12 +417,14 @@ final class KubernetesScaleRun {
                 Thread.sleep(POLL_INTERVAL.toMillis());
             }
             double readySeconds = (System.nanoTime() - start) / 1e9;
+            double scrapeSeconds = runtime.lastScrapeDuration().toNanos() / 1e9;
             awaitIdle(runtime);
             double idleSeconds = (System.nanoTime() - start) / 1e9;
             long reissued = ApiRequestCounts.scrape(admin).since(before).count("POST", "certificaterequests");
             long retained = HeapMeter.retainedBytes() - baseline;
             long secretInstances = HeapMeter.liveInstances(SECRET_CLASS);
-            return new Restart(syncSeconds, readySeconds, idleSeconds, reissued, retained, secretInstances, load);
+            return new Restart(syncSeconds, readySeconds, scrapeSeconds, idleSeconds, reissued, retained,
+                    secretInstances, load);
         }
     }
 
@@ -437,8 +441,9 @@ final class KubernetesScaleRun {
         }
     }
 
-    private record Restart(double syncSeconds, double readySeconds, double idleSeconds, long reissued,
-            long retainedBytes, long secretInstances, String load) {
+    /** @param scrapeSeconds how long the {@code /metrics} scrape that first reported every Certificate Ready took */
+    private record Restart(double syncSeconds, double readySeconds, double scrapeSeconds, double idleSeconds,
+            long reissued, long retainedBytes, long secretInstances, String load) {
     }
 
     /** CPU seconds of this JVM, kube-apiserver and etcd. */

@@ -35,6 +35,7 @@ final class RuntimeUnderTest implements AutoCloseable {
     private final KubernetesClient leaderElectionClient;
     private final KubernetesRuntime runtime;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private volatile long lastScrapeNanos;
 
     private RuntimeUnderTest(KubernetesClient controllerClient, KubernetesClient leaderElectionClient,
             KubernetesRuntime runtime) {
@@ -74,13 +75,21 @@ final class RuntimeUnderTest implements AutoCloseable {
      * its informer cache, so a restarted runtime counts only what it has synced.
      */
     int readyCertificatesReported() throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        String metrics = scrape();
+        lastScrapeNanos = System.nanoTime() - start;
         int ready = 0;
-        for (String line : scrape().split("\n")) {
+        for (String line : metrics.split("\n")) {
             if (line.startsWith(READY_TRUE_SERIES) && line.contains("condition=\"True\"") && line.endsWith("} 1")) {
                 ready++;
             }
         }
         return ready;
+    }
+
+    /** Returns how long the last {@link #readyCertificatesReported} waited for the {@code /metrics} response. */
+    Duration lastScrapeDuration() {
+        return Duration.ofNanos(lastScrapeNanos);
     }
 
     /**
