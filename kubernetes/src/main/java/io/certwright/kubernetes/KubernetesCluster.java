@@ -306,7 +306,7 @@ public final class KubernetesCluster implements Cluster, AutoCloseable {
         ModelItemStore<T> store = new ModelItemStore<>(kind);
         informer.itemStore(store);
         Function<GenericKubernetesResource, T> copy = stored -> copyModel(kind, stored);
-        informer.addEventHandler(new ListenerBridge<>(kind, copy, listeners));
+        informer.addEventHandler(new ListenerBridge<>(kind, store::sharedModel, listeners));
         return new KindCache<>(kind, informer, ModelItemStore::modelOf, copy, store.indexes());
     }
 
@@ -339,7 +339,7 @@ public final class KubernetesCluster implements Cluster, AutoCloseable {
                         .runnableInformer(resync);
         SecretItemStore store = new SecretItemStore(Set.of(IssuedSecretBuilder.FIELD_MANAGER));
         informer.itemStore(store);
-        informer.addEventHandler(new ListenerBridge<>(ResourceKind.SECRET, Json::copy, listeners));
+        informer.addEventHandler(new ListenerBridge<>(ResourceKind.SECRET, Function.identity(), listeners));
         return new KindCache<>(ResourceKind.SECRET, informer, Function.identity(), Json::copy, store.indexes());
     }
 

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Feeds an informer's add, update and delete notifications to the {@link ChangeListener}s of the
- * Cluster port, converted to model objects.
+ * Cluster port as the cache's shared model objects, which listeners must not change or keep.
  *
  * <p>Updates whose resourceVersion did not change are dropped: the informer emits them on every
  * resync, and nothing changed. A listener that throws is logged and does not stop the others.

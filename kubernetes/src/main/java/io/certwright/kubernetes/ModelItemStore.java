@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -80,6 +81,25 @@ final class ModelItemStore<T extends HasMetadata> implements ItemStore<GenericKu
     @Override
     public GenericKubernetesResource get(String key) {
         return objects.get(key);
+    }
+
+    /**
+     * Returns the model of an object the informer delivered, shared and not to be changed: its own model when
+     * this store returned it, or else the model stored under its key when that has the same resourceVersion.
+     * fabric8 notifies listeners of additions and updates with the object it received, not with what this
+     * store made of it, so listeners take the stored model this way instead of converting the object again.
+     * An object the store has already replaced is converted.
+     */
+    T sharedModel(GenericKubernetesResource object) {
+        if (object instanceof ModelResource<?>) {
+            return ModelItemStore.modelOf(object);
+        }
+        ModelResource<T> stored = objects.get(getKey(object));
+        if (stored != null && Objects.equals(stored.getMetadata().getResourceVersion(),
+                object.getMetadata().getResourceVersion())) {
+            return stored.model();
+        }
+        return ResourceCodec.fromGeneric(kind, object);
     }
 
     /** Returns the stored model of an object this store returned, shared and not to be changed. */

@@ -618,11 +618,9 @@ public final class InMemoryCluster implements Cluster {
         if (!notify || listeners.isEmpty()) {
             return;
         }
-        HasMetadata oldObject = change.oldObject() == null ? null : Json.copy(change.oldObject());
-        HasMetadata newObject = change.newObject() == null ? null : Json.copy(change.newObject());
         for (ChangeListener listener : listeners) {
             try {
-                listener.onChange(change.kind(), oldObject, newObject);
+                listener.onChange(change.kind(), change.oldObject(), change.newObject());
             } catch (RuntimeException e) {
                 log.warn("change listener failed on {} {}: {}", change.kind().kind(), change.laneKey().key(),
                         e.getMessage(), e);
