@@ -5,6 +5,7 @@ import io.certwright.api.SecretKeys;
 import io.certwright.api.model.Certificate;
 import io.certwright.api.model.CertificateCondition;
 import io.certwright.api.model.CertificateRequest;
+import io.certwright.core.certificates.CertificateConditions;
 import io.certwright.core.cluster.Event;
 import io.certwright.core.cluster.ResourceKind;
 import io.certwright.core.testing.SecretContents;
@@ -129,6 +130,22 @@ final class CaseNamespace {
         PeerCluster.await("Certificate " + name + "/" + certificate + " is Ready at revision " + revision,
                 READY_TIMEOUT, () -> isReady(certificate) && revision(certificate) != null
                         && revision(certificate) >= revision);
+    }
+
+    /**
+     * Waits until the Certificate is Ready at a revision of at least {@code revision} and no longer Issuing, so
+     * that the issuance has finished. A manual renewal written while Issuing is still True is taken up by the
+     * issuance in flight, which then removes the condition, as cert-manager's issuing controller does.
+     */
+    void awaitIssued(String certificate, int revision) throws InterruptedException {
+        PeerCluster.await("Certificate " + name + "/" + certificate + " is issued at revision " + revision,
+                READY_TIMEOUT, () -> {
+                    Optional<Certificate> found = observer.get(ResourceKind.CERTIFICATE, name, certificate);
+                    return found.isPresent() && PeerCluster.ready(found.get())
+                            && found.get().getStatus().getRevision() != null
+                            && found.get().getStatus().getRevision() >= revision
+                            && !CertificateConditions.isTrue(found.get(), Conditions.ISSUING);
+                });
     }
 
     /**

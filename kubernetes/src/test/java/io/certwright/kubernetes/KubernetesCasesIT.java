@@ -533,7 +533,7 @@ class KubernetesCasesIT {
         CaseNamespace space = namespace("manual-renewal");
         space.apply(SELF_SIGNED_ISSUER + "---\n" + APP.replace("{name: int-ca, kind: Issuer}",
                 "{name: selfsigned, kind: Issuer}"));
-        space.awaitReady("app");
+        space.awaitIssued("app", 1);
         PublicKey first = CaseNamespace.leaf(space.secret("app-tls")).getPublicKey();
 
         String output = triggerManualRenewal(space, "app");
@@ -602,7 +602,7 @@ class KubernetesCasesIT {
         CaseNamespace space = namespace("manual-renewal-never");
         space.apply(SELF_SIGNED_ISSUER + "---\n" + APP.replace("{name: int-ca, kind: Issuer}",
                 "{name: selfsigned, kind: Issuer}\n  privateKey: {algorithm: ECDSA, rotationPolicy: Never}"));
-        space.awaitReady("app");
+        space.awaitIssued("app", 1);
         X509Certificate first = CaseNamespace.leaf(space.secret("app-tls"));
 
         triggerManualRenewal(space, "app");
