@@ -90,12 +90,17 @@ public final class KeyManagerController implements Reconciler {
         return Result.done();
     }
 
-    /** Deletes every next-key Secret and clears the status field once the Certificate is not issuing. */
+    /**
+     * Clears the status field and deletes every next-key Secret once the Certificate is not issuing. The status
+     * goes first: when its write conflicts with a renewal that just set Issuing, no Secret is gone yet, and the
+     * retry takes the issuing path. Deleting first left the old name in the status, and the next key then got
+     * that name again, so its Generated event read like the previous one.
+     */
     private void cleanUpAfterIssuance(Certificate certificate, List<Secret> nextKeySecrets) {
-        deleteAll(nextKeySecrets);
         if (nextKeySecretName(certificate) != null) {
             setNextKeySecretName(certificate, null);
         }
+        deleteAll(nextKeySecrets);
     }
 
     private void createNextKey(Certificate certificate) {

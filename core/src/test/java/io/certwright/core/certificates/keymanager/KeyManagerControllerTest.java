@@ -1,6 +1,7 @@
 package io.certwright.core.certificates.keymanager;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.certwright.api.Annotations;
 import io.certwright.api.Conditions;
@@ -15,6 +16,10 @@ import io.certwright.core.certificates.CertificateConditions;
 import io.certwright.core.certificates.secrets.SecretData;
 import io.certwright.core.certificates.secrets.SecretOwnerReferences;
 import io.certwright.core.cluster.Event;
+import io.certwright.core.cluster.Cluster;
+import io.certwright.core.cluster.ClusterException;
+import io.certwright.core.cluster.ForwardingCluster;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.certwright.core.cluster.InMemoryCluster;
 import io.certwright.core.cluster.ObjectKey;
 import io.certwright.core.cluster.ResourceKind;
@@ -51,6 +56,30 @@ class KeyManagerControllerTest {
 
         assertThat(nextKeyNames()).isEmpty();
         assertThat(status().getNextPrivateKeySecretName()).isNull();
+    }
+
+    @Test
+    void cleanUpConflictKeepsNextKeys() {
+        Certificate certificate = certificate(false, null);
+        nextKeySecret(certificate, "app-aaaaa", rsaKeyPem(2048));
+        setNextKeyName("app-aaaaa");
+        // A renewal sets Issuing between the controller's read and its status write, as `renew` can.
+        Cluster renewedMeanwhile = new ForwardingCluster(cluster) {
+            @Override
+            public <T extends HasMetadata> T updateStatus(ResourceKind<T> kind, T object) {
+                Certificate current = cluster.get(ResourceKind.CERTIFICATE, "demo", "app").orElseThrow();
+                CertificateConditions.set(current, Conditions.ISSUING, Conditions.TRUE, "ManuallyTriggered", "test",
+                        clock.instant());
+                cluster.updateStatus(ResourceKind.CERTIFICATE, current);
+                return super.updateStatus(kind, object);
+            }
+        };
+
+        assertThatThrownBy(() -> new KeyManagerController(renewedMeanwhile).reconcile(KEY))
+                .isInstanceOf(ClusterException.Conflict.class);
+
+        assertThat(nextKeyNames()).containsExactly("app-aaaaa");
+        assertThat(status().getNextPrivateKeySecretName()).isEqualTo("app-aaaaa");
     }
 
     @Test
