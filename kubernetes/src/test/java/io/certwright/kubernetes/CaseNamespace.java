@@ -1,5 +1,6 @@
 package io.certwright.kubernetes;
 
+import io.certwright.api.Annotations;
 import io.certwright.api.Conditions;
 import io.certwright.api.SecretKeys;
 import io.certwright.api.model.Certificate;
@@ -133,9 +134,11 @@ final class CaseNamespace {
     }
 
     /**
-     * Waits until the Certificate is Ready at a revision of at least {@code revision} and no longer Issuing, so
-     * that the issuance has finished. A manual renewal written while Issuing is still True is taken up by the
-     * issuance in flight, which then removes the condition, as cert-manager's issuing controller does.
+     * Waits until the Certificate is Ready at a revision of at least {@code revision}, no longer Issuing, and
+     * its next-key Secret is cleaned up, so that the issuance has finished. A manual renewal written while
+     * Issuing is still True is taken up by the issuance in flight, which then removes the condition, as
+     * cert-manager's issuing controller does. One written during the clean-up may adopt the next-key Secret
+     * being deleted, which with {@code rotationPolicy: Never} holds the same key but skips the Reused event.
      */
     void awaitIssued(String certificate, int revision) throws InterruptedException {
         PeerCluster.await("Certificate " + name + "/" + certificate + " is issued at revision " + revision,
@@ -144,8 +147,17 @@ final class CaseNamespace {
                     return found.isPresent() && PeerCluster.ready(found.get())
                             && found.get().getStatus().getRevision() != null
                             && found.get().getStatus().getRevision() >= revision
-                            && !CertificateConditions.isTrue(found.get(), Conditions.ISSUING);
+                            && !CertificateConditions.isTrue(found.get(), Conditions.ISSUING)
+                            && found.get().getStatus().getNextPrivateKeySecretName() == null
+                            && nextKeySecrets().isEmpty();
                 });
+    }
+
+    private List<Secret> nextKeySecrets() {
+        return observer.list(ResourceKind.SECRET, name).stream()
+                .filter(secret -> secret.getMetadata().getLabels() != null
+                        && secret.getMetadata().getLabels().containsKey(Annotations.NEXT_PRIVATE_KEY_LABEL))
+                .toList();
     }
 
     /**

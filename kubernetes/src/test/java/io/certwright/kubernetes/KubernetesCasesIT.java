@@ -545,13 +545,13 @@ class KubernetesCasesIT {
                 .isEqualTo("ManuallyTriggered: Certificate re-issuance manually triggered");
         assertThat(space.createdRequests("app")).containsExactly("app-1", "app-2");
         assertThat(space.revision("app")).isEqualTo(2);
+        assertThat(PrivateKeys.publicKeysEqual(CaseNamespace.leaf(space.secret("app-tls")).getPublicKey(), first))
+                .as("revision 2 has a new private key").isFalse();
         List<Event> generated = space.events("app").stream()
                 .filter(event -> "Generated".equals(event.reason())).toList();
         assertThat(generated).hasSize(2);
         assertThat(generated.get(1).type()).isEqualTo("Normal");
         assertThat(generated.get(1).message()).startsWith("Stored new private key in temporary Secret resource \"app-");
-        assertThat(PrivateKeys.publicKeysEqual(CaseNamespace.leaf(space.secret("app-tls")).getPublicKey(), first))
-                .isFalse();
     }
 
     // ---- timing: these jump the clock of the runtime ----
