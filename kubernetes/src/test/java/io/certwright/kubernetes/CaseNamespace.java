@@ -138,7 +138,7 @@ final class CaseNamespace {
      * its next-key Secret is cleaned up, so that the issuance has finished. A manual renewal written while
      * Issuing is still True is taken up by the issuance in flight, which then removes the condition, as
      * cert-manager's issuing controller does. One written during the clean-up may adopt the next-key Secret
-     * being deleted, which with {@code rotationPolicy: Never} holds the same key but skips the Reused event.
+     * being deleted, which with {@code rotationPolicy: Never} contains the same key but skips the Reused event.
      */
     void awaitIssued(String certificate, int revision) throws InterruptedException {
         PeerCluster.await("Certificate " + name + "/" + certificate + " is issued at revision " + revision,
