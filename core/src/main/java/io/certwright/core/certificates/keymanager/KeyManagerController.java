@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,9 +114,8 @@ public final class KeyManagerController implements Reconciler {
 
     private void createNextKeyGenerated(Certificate certificate) {
         PrivateKey key = NextPrivateKeys.generate(certificate.getSpec().getPrivateKey()).getPrivate();
-        Secret stored = storeNextKey(certificate, key);
-        events.record(certificate, EventRecorder.NORMAL, REASON_GENERATED,
-                "Stored new private key in temporary Secret resource \"" + stored.getMetadata().getName() + "\"");
+        storeNextKey(certificate, key, REASON_GENERATED,
+                name -> "Stored new private key in temporary Secret resource \"" + name + "\"");
     }
 
     /**
@@ -147,9 +147,8 @@ public final class KeyManagerController implements Reconciler {
             return;
         }
 
-        storeNextKey(certificate, existing.get());
-        events.record(certificate, EventRecorder.NORMAL, REASON_REUSED,
-                "Reusing private key stored in existing Secret resource \"" + secretName + "\"");
+        storeNextKey(certificate, existing.get(), REASON_REUSED,
+                name -> "Reusing private key stored in existing Secret resource \"" + secretName + "\"");
     }
 
     private static boolean hasKeyData(Secret secret) {
@@ -242,11 +241,12 @@ public final class KeyManagerController implements Reconciler {
     }
 
     /**
-     * Creates the next-key Secret and records its name in the status. The name is the one already in
-     * the status, re-read from the cluster so that two workers do not create two Secrets; otherwise
-     * {@code <certificate>-} plus a random suffix.
+     * Creates the next-key Secret, records an event about it, and records its name in the status. The name is
+     * the one already in the status, re-read from the cluster so that two workers do not create two Secrets;
+     * otherwise {@code <certificate>-} plus a random suffix.
      */
-    private Secret storeNextKey(Certificate certificate, PrivateKey key) {
+    private void storeNextKey(Certificate certificate, PrivateKey key, String eventReason,
+            Function<String, String> eventMessage) {
         String namespace = certificate.getMetadata().getNamespace();
         String fixedName = cluster.get(ResourceKind.CERTIFICATE, namespace, certificate.getMetadata().getName())
                 .map(KeyManagerController::nextKeySecretName)
@@ -270,13 +270,16 @@ public final class KeyManagerController implements Reconciler {
         Secret stored;
         try {
             stored = cluster.create(ResourceKind.SECRET, secret);
+            // Recorded before the status write: when that write conflicts, the retry adopts this Secret without
+            // an event, and the key would otherwise have none.
+            events.record(certificate, EventRecorder.NORMAL, eventReason,
+                    eventMessage.apply(stored.getMetadata().getName()));
         } catch (ClusterException.AlreadyExists e) {
             stored = cluster.get(ResourceKind.SECRET, namespace, fixedName)
                     .orElseThrow(() -> new ClusterException.Conflict("next private key Secret " + namespace + "/"
                             + fixedName + " was deleted while being created; retrying"));
         }
         setNextKeySecretName(certificate, stored.getMetadata().getName());
-        return stored;
     }
 
     private void setNextKeySecretName(Certificate certificate, String name) {

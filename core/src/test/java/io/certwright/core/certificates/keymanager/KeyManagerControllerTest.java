@@ -35,6 +35,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +81,30 @@ class KeyManagerControllerTest {
 
         assertThat(nextKeyNames()).containsExactly("app-aaaaa");
         assertThat(status().getNextPrivateKeySecretName()).isEqualTo("app-aaaaa");
+    }
+
+    @Test
+    void generatedKeyEventSurvivesStatusConflict() {
+        certificate(true, null);
+        AtomicBoolean conflictOnce = new AtomicBoolean(true);
+        Cluster conflicting = new ForwardingCluster(cluster) {
+            @Override
+            public <T extends HasMetadata> T updateStatus(ResourceKind<T> kind, T object) {
+                if (conflictOnce.getAndSet(false)) {
+                    throw new ClusterException.Conflict("the object has been modified");
+                }
+                return super.updateStatus(kind, object);
+            }
+        };
+        KeyManagerController conflicted = new KeyManagerController(conflicting);
+
+        assertThatThrownBy(() -> conflicted.reconcile(KEY)).isInstanceOf(ClusterException.Conflict.class);
+        conflicted.reconcile(KEY);
+
+        assertThat(nextKeyNames()).hasSize(1);
+        assertThat(status().getNextPrivateKeySecretName()).isEqualTo(nextKeyNames().get(0));
+        assertThat(events()).extracting(Event::reason).containsExactly("Generated");
+        assertThat(events().get(0).message()).contains(nextKeyNames().get(0));
     }
 
     @Test
