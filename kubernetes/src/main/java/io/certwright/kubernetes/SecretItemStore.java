@@ -5,9 +5,7 @@ import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.informers.cache.BasicItemStore;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,10 +35,10 @@ final class SecretItemStore extends BasicItemStore<Secret> {
     public Secret put(String key, Secret secret) {
         trim(secret);
         interner.internMetadata(secret.getMetadata());
-        secret.setApiVersion(ValueInterner.intern(secret.getApiVersion()));
-        secret.setKind(ValueInterner.intern(secret.getKind()));
+        interner.shareKnownValues(secret);
         secret.setType(ValueInterner.intern(secret.getType()));
-        secret.setData(compactData(secret.getData()));
+        // Secrets issued by one CA all carry its certificate, which is longer than the walks intern.
+        secret.setData(ValueInterner.compact(secret.getData(), Set.of(SecretKeys.CA_CERT)));
         secret.setStringData(ValueInterner.sharedIfEmpty(secret.getStringData()));
         secret.setAdditionalProperties(ValueInterner.sharedIfEmpty(secret.getAdditionalProperties()));
         Secret previous = super.put(key, secret);
@@ -60,16 +58,6 @@ final class SecretItemStore extends BasicItemStore<Secret> {
     /** Returns the secondary indexes this store keeps over its Secrets. */
     StoreIndexes indexes() {
         return indexes;
-    }
-
-    /** Returns the data as a compact immutable map, with {@code ca.crt} interned whatever its length. */
-    private static Map<String, String> compactData(Map<String, String> data) {
-        if (data == null || !data.containsKey(SecretKeys.CA_CERT)) {
-            return ValueInterner.compact(data);
-        }
-        Map<String, String> shared = new HashMap<>(data);
-        shared.put(SecretKeys.CA_CERT, ValueInterner.intern(data.get(SecretKeys.CA_CERT)));
-        return ValueInterner.compact(shared);
     }
 
     private void trim(Secret secret) {

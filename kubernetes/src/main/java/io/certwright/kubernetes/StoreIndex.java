@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class StoreIndex {
     private final ClusterIndex<?> index;
-    /** Index value to one key (a String) or to several (a String[] without duplicates). */
+    /** Keys by index value: one key as a String, several as a String[] without duplicates. */
     private final ConcurrentHashMap<String, Object> keysByValue = new ConcurrentHashMap<>();
 
     StoreIndex(ClusterIndex<?> index) {

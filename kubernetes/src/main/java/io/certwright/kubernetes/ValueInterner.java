@@ -7,11 +7,13 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.Secret;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Replaces equal values in the objects an informer store keeps with one shared instance. Thousands of cached
@@ -146,15 +148,22 @@ final class ValueInterner {
      * maps reject nulls.
      */
     static Map<String, String> compact(Map<String, String> map) {
+        return compact(map, Set.of());
+    }
+
+    /** Returns {@link #compact(Map)} of the map, with the values of {@code internedAtAnyLength} interned however long. */
+    static Map<String, String> compact(Map<String, String> map, Set<String> internedAtAnyLength) {
         if (map == null || map.isEmpty()) {
             return sharedIfEmpty(map);
         }
         Map<String, String> interned = new LinkedHashMap<>(map.size() * 2);
         for (Map.Entry<String, String> entry : map.entrySet()) {
-            if (entry.getKey() == null || entry.getValue() == null) {
+            String key = entry.getKey();
+            String value = entry.getValue();
+            if (key == null || value == null) {
                 return map;
             }
-            interned.put(entry.getKey(), internShort(entry.getValue()));
+            interned.put(key, internedAtAnyLength.contains(key) ? intern(value) : internShort(value));
         }
         return Map.copyOf(interned);
     }
@@ -168,14 +177,16 @@ final class ValueInterner {
     }
 
     /**
-     * Shares, in place, the values of a converted model that repeat across objects and that the tree walk
-     * cannot reach: apiVersion, kind, and {@code status.ca} of a CertificateRequest, which every request
-     * signed by one CA carries.
+     * Shares, in place, the values of a stored object that repeat across objects and that the tree walk
+     * cannot reach: apiVersion, kind (of the cert-manager kinds and Secrets), and {@code status.ca} of a
+     * CertificateRequest, which every request signed by one CA carries.
      */
     void shareKnownValues(HasMetadata model) {
         model.setApiVersion(intern(model.getApiVersion()));
         if (model instanceof CertManagerResource<?, ?> resource) {
             resource.setKind(intern(resource.getKind()));
+        } else if (model instanceof Secret secret) {
+            secret.setKind(intern(secret.getKind()));
         }
         if (model instanceof CertificateRequest request && request.getStatus() != null) {
             request.getStatus().setCa(share(request.getStatus().getCa()));

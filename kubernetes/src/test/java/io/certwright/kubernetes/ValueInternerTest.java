@@ -9,10 +9,13 @@ import io.fabric8.kubernetes.api.model.FieldsV1;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntryBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ValueInternerTest {
@@ -199,6 +202,32 @@ class ValueInternerTest {
 
         assertThat(second.getApiVersion()).isSameAs(first.getApiVersion());
         assertThat(second.getKind()).isSameAs(first.getKind());
+    }
+
+    @Test
+    void shareKnownValuesInternsSecretKind() {
+        Secret first = new SecretBuilder().withApiVersion(fresh("v1")).withKind(fresh("Secret")).build();
+        Secret second = new SecretBuilder().withApiVersion(fresh("v1")).withKind(fresh("Secret")).build();
+
+        interner.shareKnownValues(first);
+        interner.shareKnownValues(second);
+
+        assertThat(second.getApiVersion()).isSameAs(first.getApiVersion());
+        assertThat(second.getKind()).isSameAs(first.getKind());
+    }
+
+    @Test
+    void compactInternsNamedValuesOfAnyLength() {
+        String longValue = "Y2E".repeat(ValueInterner.MAX_INTERNED_LENGTH);
+        Map<String, String> first = new LinkedHashMap<>(Map.of("ca.crt", fresh(longValue), "tls.crt", fresh(longValue)));
+        Map<String, String> second = new LinkedHashMap<>(Map.of("ca.crt", fresh(longValue), "tls.crt", fresh(longValue)));
+
+        Map<String, String> compactedFirst = ValueInterner.compact(first, Set.of("ca.crt"));
+        Map<String, String> compactedSecond = ValueInterner.compact(second, Set.of("ca.crt"));
+
+        assertThat(compactedSecond.get("ca.crt")).isSameAs(compactedFirst.get("ca.crt"));
+        assertThat(compactedSecond.get("tls.crt")).isNotSameAs(compactedFirst.get("tls.crt"));
+        assertThat(compactedSecond).isEqualTo(second);
     }
 
     private static CertificateRequest requestWithCa() {
