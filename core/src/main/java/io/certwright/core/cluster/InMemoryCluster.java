@@ -71,6 +71,8 @@ public final class InMemoryCluster implements Cluster {
     private final ReentrantLock storeLock = new ReentrantLock();
     /** The newest applied version of every object, which writes check and build on. Guarded by the store lock. */
     private final Map<ResourceKind<?>, TreeMap<ObjectKey, StoredObject>> objects = new HashMap<>();
+    /** The applied objects by the owner their controller reference names. Guarded by the store lock. */
+    private final ControllerReferenceIndex controlled = new ControllerReferenceIndex();
     /** The delivered version of every object, which reads return. Guarded by the store lock. */
     private final Map<ResourceKind<?>, TreeMap<ObjectKey, StoredObject>> visible = new HashMap<>();
     /** For each {@link ClusterIndex}, the keys of the visible objects by index value; guarded by the store lock. */
@@ -263,6 +265,7 @@ public final class InMemoryCluster implements Cluster {
         applyAndDeliver(() -> {
             StoredObject removed = objects.get(kind).remove(key(kind, namespace, name));
             if (removed != null) {
+                controlled.update(kind, removed.object(), null);
                 record(kind, removed.object(), null);
                 collectGarbage(kind, removed.object());
             }
@@ -410,7 +413,8 @@ public final class InMemoryCluster implements Cluster {
     }
 
     private void store(ResourceKind<?> kind, HasMetadata previous, HasMetadata object) {
-        objects.get(kind).put(ObjectKey.of(object), new StoredObject(object));
+        StoredObject replaced = objects.get(kind).put(ObjectKey.of(object), new StoredObject(object));
+        controlled.update(kind, replaced == null ? null : replaced.object(), object);
         record(kind, previous, object);
     }
 
@@ -444,23 +448,29 @@ public final class InMemoryCluster implements Cluster {
         owners.add(new Owner(kind, deleted));
         while (!owners.isEmpty()) {
             Owner owner = owners.poll();
-            for (ResourceKind<?> dependentKind : ResourceKind.ALL) {
-                TreeMap<ObjectKey, StoredObject> byKey = objects.get(dependentKind);
-                List<ObjectKey> dependents = new ArrayList<>();
-                for (Map.Entry<ObjectKey, StoredObject> entry : byKey.entrySet()) {
-                    if (owner.controls(entry.getValue().object())) {
-                        dependents.add(entry.getKey());
-                    }
-                }
-                for (ObjectKey key : dependents) {
-                    HasMetadata dependent = byKey.remove(key).object();
-                    log.debug("garbage collecting {} {}: its controller {} {} was deleted", dependentKind.kind(), key,
-                            owner.kind.kind(), ObjectKey.of(owner.object));
-                    record(dependentKind, dependent, null);
-                    owners.add(new Owner(dependentKind, dependent));
-                }
+            for (ControllerReferenceIndex.Entry entry : dependentsOf(owner)) {
+                HasMetadata dependent = objects.get(entry.kind()).remove(entry.key()).object();
+                controlled.update(entry.kind(), dependent, null);
+                log.debug("garbage collecting {} {}: its controller {} {} was deleted", entry.kind().kind(),
+                        entry.key(), owner.kind.kind(), ObjectKey.of(owner.object));
+                record(entry.kind(), dependent, null);
+                owners.add(new Owner(entry.kind(), dependent));
             }
         }
+    }
+
+    /** Returns the applied objects that {@code owner} controls, ordered by kind as in {@link ResourceKind#ALL}, then by key. */
+    private List<ControllerReferenceIndex.Entry> dependentsOf(Owner owner) {
+        List<ControllerReferenceIndex.Entry> dependents = new ArrayList<>();
+        for (ControllerReferenceIndex.Entry candidate : controlled.candidates(owner.kind, owner.object)) {
+            StoredObject stored = objects.get(candidate.kind()).get(candidate.key());
+            if (stored != null && owner.controls(stored.object())) {
+                dependents.add(candidate);
+            }
+        }
+        dependents.sort(Comparator.comparing((ControllerReferenceIndex.Entry entry) -> ResourceKind.ALL.indexOf(entry.kind()))
+                .thenComparing(ControllerReferenceIndex.Entry::key, KEY_ORDER));
+        return dependents;
     }
 
     /** Records the fields a create or update changed as owned by {@code manager}, operation Update. */

@@ -319,6 +319,63 @@ class InMemoryClusterTest {
     }
 
     @Test
+    void deleteFollowsChangedControllerReference() {
+        Certificate web = cluster.create(ResourceKind.CERTIFICATE, certificate("web"));
+        Certificate api = cluster.create(ResourceKind.CERTIFICATE, certificate("api"));
+        CertificateRequest request = cluster.create(ResourceKind.CERTIFICATE_REQUEST, request("moved", web, true));
+        request.getMetadata().setOwnerReferences(List.of(ownerReference(api, true)));
+        cluster.update(ResourceKind.CERTIFICATE_REQUEST, request);
+
+        cluster.delete(ResourceKind.CERTIFICATE, "default", "web");
+
+        assertThat(cluster.get(ResourceKind.CERTIFICATE_REQUEST, "default", "moved")).isPresent();
+
+        cluster.delete(ResourceKind.CERTIFICATE, "default", "api");
+
+        assertThat(cluster.get(ResourceKind.CERTIFICATE_REQUEST, "default", "moved")).isEmpty();
+    }
+
+    @Test
+    void deleteCollectsReferenceWithoutUidByKindAndName() {
+        Certificate owner = cluster.create(ResourceKind.CERTIFICATE, certificate("web"));
+        CertificateRequest request = request("by-name", owner, true);
+        request.getMetadata().getOwnerReferences().get(0).setUid(null);
+        cluster.create(ResourceKind.CERTIFICATE_REQUEST, request);
+
+        cluster.delete(ResourceKind.CERTIFICATE, "default", "web");
+
+        assertThat(cluster.get(ResourceKind.CERTIFICATE_REQUEST, "default", "by-name")).isEmpty();
+    }
+
+    @Test
+    void deleteKeepsDependentsInOtherNamespaces() {
+        Certificate owner = cluster.create(ResourceKind.CERTIFICATE, certificate("web"));
+        CertificateRequest elsewhere = request("elsewhere", owner, true);
+        elsewhere.getMetadata().setNamespace("other");
+        cluster.create(ResourceKind.CERTIFICATE_REQUEST, elsewhere);
+
+        cluster.delete(ResourceKind.CERTIFICATE, "default", "web");
+
+        assertThat(cluster.get(ResourceKind.CERTIFICATE_REQUEST, "other", "elsewhere")).isPresent();
+    }
+
+    @Test
+    void deleteNotifiesCollectedObjectsInKindAndKeyOrder() {
+        Certificate owner = cluster.create(ResourceKind.CERTIFICATE, certificate("web"));
+        cluster.create(ResourceKind.CERTIFICATE_REQUEST, request("web-2", owner, true));
+        cluster.create(ResourceKind.CERTIFICATE_REQUEST, request("web-1", owner, true));
+        Secret key = secret("default", "web-next", Map.of());
+        key.getMetadata().setOwnerReferences(List.of(ownerReference(owner, true)));
+        cluster.create(ResourceKind.SECRET, key);
+        List<String> changes = recordChanges();
+
+        cluster.delete(ResourceKind.CERTIFICATE, "default", "web");
+
+        assertThat(changes).containsExactly("delete Certificate default/web", "delete Secret default/web-next",
+                "delete CertificateRequest default/web-1", "delete CertificateRequest default/web-2");
+    }
+
+    @Test
     void deleteNotifiesForEveryCollectedObject() {
         Certificate owner = cluster.create(ResourceKind.CERTIFICATE, certificate("web"));
         cluster.create(ResourceKind.CERTIFICATE_REQUEST, request("web-1", owner, true));
