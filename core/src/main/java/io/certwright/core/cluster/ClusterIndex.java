@@ -1,11 +1,13 @@
 package io.certwright.core.cluster;
 
+import io.certwright.api.Annotations;
 import io.certwright.api.model.Certificate;
 import io.certwright.api.model.CertificateRequest;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -35,9 +37,20 @@ public final class ClusterIndex<T extends HasMetadata> {
                     certificate.getSpec() == null || certificate.getSpec().getSecretName() == null
                             ? List.of() : List.of(certificate.getSpec().getSecretName()));
 
+    /**
+     * CertificateRequests by their {@code cert-manager.io/private-key-secret-name} annotation, which names the
+     * Secret holding the key of a SelfSigned request.
+     */
+    public static final ClusterIndex<CertificateRequest> REQUESTS_BY_PRIVATE_KEY_SECRET =
+            new ClusterIndex<>("private-key-secret-name", ResourceKind.CERTIFICATE_REQUEST, request -> {
+                Map<String, String> annotations = request.getMetadata().getAnnotations();
+                String secretName = annotations == null ? null : annotations.get(Annotations.PRIVATE_KEY_SECRET_NAME);
+                return secretName == null ? List.of() : List.of(secretName);
+            });
+
     /** Every index; implementations that keep indexes maintain these. */
-    public static final List<ClusterIndex<?>> ALL =
-            List.of(REQUESTS_BY_CONTROLLER, SECRETS_BY_CONTROLLER, CERTIFICATES_BY_SECRET_NAME);
+    public static final List<ClusterIndex<?>> ALL = List.of(REQUESTS_BY_CONTROLLER, SECRETS_BY_CONTROLLER,
+            CERTIFICATES_BY_SECRET_NAME, REQUESTS_BY_PRIVATE_KEY_SECRET);
 
     private final String name;
     private final ResourceKind<T> kind;

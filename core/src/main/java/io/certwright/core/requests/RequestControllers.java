@@ -6,6 +6,7 @@ import io.certwright.api.model.IssuerSpec;
 import io.certwright.api.model.IssuerStatus;
 import io.certwright.core.ControllerOptions;
 import io.certwright.core.cluster.Cluster;
+import io.certwright.core.cluster.ClusterIndex;
 import io.certwright.core.cluster.ObjectKey;
 import io.certwright.core.cluster.ResourceKind;
 import io.certwright.core.controller.ControllerDefinition;
@@ -88,8 +89,11 @@ public final class RequestControllers {
             String namespace = object.getMetadata().getNamespace();
             String secretName = object.getMetadata().getName();
             List<ObjectKey> keys = new ArrayList<>();
-            for (CertificateRequest request : cluster.listMatching(ResourceKind.CERTIFICATE_REQUEST, namespace,
-                    candidate -> namesPrivateKeySecret(candidate, secretName))) {
+            for (CertificateRequest request : cluster.listIndexed(ClusterIndex.REQUESTS_BY_PRIVATE_KEY_SECRET,
+                    namespace, secretName)) {
+                if (!namesPrivateKeySecret(request, secretName)) {
+                    continue;
+                }
                 IssuerLookup.Outcome outcome = IssuerLookup.resolve(cluster, request.getSpec().getIssuerRef(), namespace);
                 if (outcome instanceof IssuerLookup.Outcome.Found found && isSelfSigned(found.issuer())) {
                     keys.add(ObjectKey.of(request));
