@@ -5,10 +5,12 @@ import io.certwright.pki.CsrSpec;
 import io.certwright.pki.Csrs;
 import io.certwright.pki.KeyAlgorithm;
 import io.certwright.pki.KeyEncoding;
+import io.certwright.pki.ParsedCsr;
 import io.certwright.pki.Pem;
 import io.certwright.pki.PkiException;
 import io.certwright.pki.PrivateKeys;
 import io.certwright.pki.SigningOptions;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
@@ -20,6 +22,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.bouncycastle.pkcs.PKCSException;
 
 /**
  * Measures the bare cryptographic cost of one issuance: generate a key, build and sign a CSR,
@@ -71,7 +77,7 @@ final class CryptoFloor {
         KeyPair key = PrivateKeys.generate(algorithm, size);
         CsrSpec spec = CsrSpec.builder().dnsNames(List.of("host-" + index + ".bench.example")).build();
         String csrPem = Csrs.buildPem(spec, key);
-        CertificateSigner.sign(Csrs.parse(csrPem.getBytes(StandardCharsets.US_ASCII)),
+        CertificateSigner.sign(parseAndVerify(csrPem),
                 SigningOptions.builder().notBefore(Instant.now()).build(), caCertificate, caKey.getPrivate());
     }
 
@@ -83,10 +89,27 @@ final class CryptoFloor {
         KeyPair key = PrivateKeys.generate(algorithm, size);
         CsrSpec spec = CsrSpec.builder().dnsNames(List.of("host-" + index + ".bench.example")).build();
         String csrPem = Csrs.buildPem(spec, key);
-        X509Certificate certificate = CertificateSigner.sign(Csrs.parse(csrPem.getBytes(StandardCharsets.US_ASCII)),
+        X509Certificate certificate = CertificateSigner.sign(parseAndVerify(csrPem),
                 SigningOptions.builder().notBefore(Instant.now()).build(), caCertificate, caKey.getPrivate());
         return new Issued(PrivateKeys.encodePem(key.getPrivate(), KeyEncoding.PKCS1), csrPem,
                 Pem.encodeCertificates(List.of(certificate, caCertificate)), Pem.encodeCertificates(List.of(caCertificate)));
+    }
+
+    /**
+     * Parses a CSR and verifies its signature every time. {@link Csrs#parse} skips the check for CSRs this
+     * process built, as the runtime's issuers may, but the floor keeps the full cost of one issuance.
+     */
+    private static ParsedCsr parseAndVerify(String csrPem) throws PkiException {
+        ParsedCsr csr = Csrs.parseUnverified(csrPem.getBytes(StandardCharsets.US_ASCII));
+        try {
+            if (!new PKCS10CertificationRequest(csr.encoded())
+                    .isSignatureValid(new JcaContentVerifierProviderBuilder().build(csr.publicKey()))) {
+                throw new PkiException("the floor's CSR signature is invalid");
+            }
+        } catch (IOException | OperatorCreationException | PKCSException e) {
+            throw new PkiException("verifying the floor's CSR failed: " + e.getMessage(), e);
+        }
+        return csr;
     }
 
     /** PEM outputs of one issuance: the leaf key, the CSR, the leaf chain and the CA certificate. */

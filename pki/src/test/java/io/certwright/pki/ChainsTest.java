@@ -103,6 +103,46 @@ class ChainsTest {
     }
 
     @Test
+    void bundleSignedByMatchesBundle() {
+        List<List<X509Certificate>> cases = List.of(
+                List.of(leafOfInt2, int2, int1, root),
+                List.of(leafOfInt1, int1, root),
+                List.of(leafOfRoot, root));
+        for (List<X509Certificate> hierarchy : cases) {
+            X509Certificate leaf = hierarchy.get(0);
+            List<X509Certificate> issuerChain = hierarchy.subList(1, hierarchy.size());
+
+            Chains.Bundle signedBy = Chains.bundleSignedBy(leaf, issuerChain.get(0), issuerChain, List.of(root));
+            Chains.Bundle bundle = Chains.bundle(leaf, issuerChain, List.of(root));
+
+            assertThat(signedBy.chain()).as("chain of %s", leaf.getIssuerX500Principal()).isEqualTo(bundle.chain());
+            assertThat(signedBy.ca()).as("CA of %s", leaf.getIssuerX500Principal()).isEqualTo(bundle.ca());
+        }
+    }
+
+    @Test
+    void bundleSignedByTakesSignerAsFirstLink() throws PkiException {
+        // Issued by another "Int1" with its own key: bundle() finds no parent, bundleSignedBy trusts its caller.
+        TestPki.Issued impostorCa = TestPki.intermediate("Int1", TestPki.ecKey(6),
+                new TestPki.Issued(root, TestPki.ecKey(0)));
+        X509Certificate leaf = TestPki.leaf("leaf.example.com", TestPki.ecKey(3), impostorCa).certificate();
+
+        assertThat(Chains.bundle(leaf, List.of(int1, root), List.of()).chain()).containsExactly(leaf);
+        assertThat(Chains.bundleSignedBy(leaf, int1, List.of(int1, root), List.of()).chain())
+                .containsExactly(leaf, int1);
+    }
+
+    @Test
+    void bundleSignedByChecksSelfSignedLeaf() throws PkiException {
+        X509Certificate selfSigned = TestPki.selfSignedCa("self", TestPki.ecKey(4)).certificate();
+
+        Chains.Bundle bundle = Chains.bundleSignedBy(selfSigned, root, List.of(root), List.of());
+
+        assertThat(bundle.chain()).containsExactly(selfSigned);
+        assertThat(bundle.ca()).isEqualTo(selfSigned);
+    }
+
+    @Test
     void parseSingleChainOrdersUnorderedBundle() throws PkiException {
         Chains.Bundle bundle = Chains.parseSingleChain(List.of(int1, root, leafOfInt2, int2));
 

@@ -332,4 +332,13 @@ class CsrsTest {
                 .isInstanceOf(PkiException.class)
                 .hasMessageContaining("signature is invalid");
     }
+
+    @Test
+    void builtCsrIsRememberedAsVerified() throws Exception {
+        KeyPair key = PrivateKeys.generate(KeyAlgorithm.ECDSA, 256);
+        String pem = Csrs.buildPem(CsrSpec.builder().commonName("built.example.com").build(), key);
+        byte[] der = Csrs.parseUnverified(pem.getBytes(StandardCharsets.US_ASCII)).encoded();
+
+        assertThat(VerifiedSignatures.CSRS.contains(der)).isTrue();
+    }
 }

@@ -109,7 +109,8 @@ public final class CaBackend implements IssuerBackend {
             return new SignResult.Failed("SigningError", "Error signing certificate: " + e.getMessage());
         }
 
-        Chains.Bundle bundle = Chains.bundle(leaf, keyPair.chain(), keyPair.extraCas());
+        Chains.Bundle bundle = Chains.bundleSignedBy(leaf, keyPair.signingCertificate(), keyPair.chain(),
+                keyPair.extraCas());
         byte[] chain = Pem.encodeCertificates(bundle.chain()).getBytes(StandardCharsets.UTF_8);
         byte[] ca = Pem.encodeCertificates(List.of(bundle.ca())).getBytes(StandardCharsets.UTF_8);
         return new SignResult.Signed(chain, ca, List.of());
