@@ -35,21 +35,44 @@ public final class AtomicFiles {
      * fsyncs it, renames it over the target and fsyncs the directory.
      */
     public static void write(Path target, byte[] content, Set<PosixFilePermission> permissions) {
+        replace(target, content, permissions, true);
+    }
+
+    /**
+     * Replaces {@code target} with {@code content} through a temporary file and one rename, without fsync.
+     * Readers and a restarted process see the old or the new content even if the process is killed, but a
+     * power failure or kernel crash may lose the change or, on some file systems, leave the file empty. Only
+     * for files whose loss costs nothing but history, such as recorded events.
+     */
+    public static void writeUnsynced(Path target, byte[] content, Set<PosixFilePermission> permissions) {
+        replace(target, content, permissions, false);
+    }
+
+    private static void replace(Path target, byte[] content, Set<PosixFilePermission> permissions, boolean durable) {
         Path directory = target.toAbsolutePath().getParent();
         createDirectories(directory);
         Path temporary = directory.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            writeSynced(temporary, content, permissions);
+            writeNew(temporary, content, permissions);
+            if (durable) {
+                force(temporary);
+            }
             move(temporary, target);
-            syncDirectory(directory);
+            if (durable) {
+                syncDirectory(directory);
+            }
         } catch (IOException e) {
             deleteQuietly(temporary);
             throw new UncheckedIOException("writing " + target + ": " + e.getMessage(), e);
         }
     }
 
-    /** Creates a new file holding {@code content} with {@code permissions}, and fsyncs it. */
-    public static void writeSynced(Path file, byte[] content, Set<PosixFilePermission> permissions) throws IOException {
+    /**
+     * Creates a new file holding {@code content} with {@code permissions}, without fsync. Callers that write
+     * several files fsync them with {@link #force} after writing all of them, so that the disk flushes them
+     * together instead of one at a time.
+     */
+    public static void writeNew(Path file, byte[] content, Set<PosixFilePermission> permissions) throws IOException {
         // Create with the final permissions so that the content is never readable by others, not even briefly.
         Files.createFile(file, PosixFilePermissions.asFileAttribute(permissions));
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
@@ -57,10 +80,16 @@ public final class AtomicFiles {
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
             }
-            channel.force(true);
         }
         // The umask may have narrowed the permissions given at creation.
         Files.setPosixFilePermissions(file, permissions);
+    }
+
+    /** Fsyncs a file's content and metadata. */
+    public static void force(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
     }
 
     /** Renames {@code source} over {@code target} in one step; rename(2) replaces symlinks and files alike. */

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * entry, raising its count, as Kubernetes does. Thread-safe. A recorder logs a failure and does not throw it.
  *
  * <p>Each object's events have their own lock, held while its file is written, so that recorders
- * for different objects write (and fsync) in parallel while writes for one object stay in order.
+ * for different objects write in parallel while writes for one object stay in order. Events files are
+ * replaced atomically but not fsynced (see {@link AtomicFiles#writeUnsynced}).
  */
 final class PersistentEvents {
     /** Events kept per object; older ones are dropped so that a failing loop cannot fill the disk. */
@@ -44,25 +45,46 @@ final class PersistentEvents {
         this.clock = clock;
     }
 
-    /** Reads every stored events file; called before any recorder runs. */
+    /**
+     * Reads every stored events file; called before any recorder runs. A file that cannot be read is
+     * skipped with a warning and replaced by the object's next event, since events are history only.
+     */
     void load() {
         Path root = layout.eventsRoot();
         if (!Files.isDirectory(root)) {
             return;
         }
+        List<Path> eventFiles;
         try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : (Iterable<Path>) files.filter(path -> path.toString().endsWith(".yaml"))::iterator) {
-                Event[] events = Json.yaml().readValue(Files.readAllBytes(file), Event[].class);
-                if (events.length > 0) {
-                    Event first = events[0];
-                    ObjectEvents stored = new ObjectEvents();
-                    stored.events.addAll(Arrays.asList(events));
-                    byObject.put(objectKey(first.kind(), first.namespace(), first.name()), stored);
-                }
+            eventFiles = files.filter(Files::isRegularFile).toList();
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("could not list stored events, continuing without them: directory={}, error={}", root,
+                    e.getMessage());
+            return;
+        }
+        for (Path file : eventFiles) {
+            String name = file.getFileName().toString();
+            if (name.startsWith(".") && name.endsWith(".tmp")) {
+                // Left by a write that a crash interrupted before its rename.
+                AtomicFiles.deleteQuietly(file);
+            } else if (name.endsWith(".yaml")) {
+                loadFile(file);
+            }
+        }
+    }
+
+    private void loadFile(Path file) {
+        try {
+            Event[] events = Json.yaml().readValue(Files.readAllBytes(file), Event[].class);
+            if (events != null && events.length > 0) {
+                Event first = events[0];
+                ObjectEvents stored = new ObjectEvents();
+                stored.events.addAll(Arrays.asList(events));
+                byObject.put(objectKey(first.kind(), first.namespace(), first.name()), stored);
             }
         } catch (IOException | RuntimeException e) {
-            LOG.warn("could not read stored events, continuing without them: directory={}, error={}", root,
-                    e.getMessage());
+            LOG.warn("could not read stored events file, skipping it; the object's next event replaces it: file={},"
+                    + " error={}", file, e.getMessage());
         }
     }
 
@@ -135,7 +157,9 @@ final class PersistentEvents {
             events.remove(0);
         }
         try {
-            AtomicFiles.write(layout.events(kind, namespace, name), Json.yaml().writeValueAsBytes(events),
+            // Events are history, as in Kubernetes, which keeps them for an hour and may drop them under load,
+            // so they are not fsynced: a power failure may lose the latest ones, but no object or Secret.
+            AtomicFiles.writeUnsynced(layout.events(kind, namespace, name), Json.yaml().writeValueAsBytes(events),
                     AtomicFiles.PUBLIC_FILE);
         } catch (UncheckedIOException e) {
             LOG.warn("could not store events: object={}/{}, error={}", namespace, name, e.getMessage());

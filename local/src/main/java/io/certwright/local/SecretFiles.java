@@ -215,8 +215,15 @@ public final class SecretFiles {
         return link.resolveSibling(Files.readSymbolicLink(link));
     }
 
+    /**
+     * Writes every file of a version, then fsyncs them all and the directories that name them. Writing all
+     * before the first fsync lets the file system flush them in one journal commit where it can, so the later
+     * fsyncs find little left to do. With an fsync right after each file, {@code bench/scale --runtime local
+     * --count 10000} took 175 s on a 2-core VM, and 105 s in this order.
+     */
     private static void writeVersion(Path version, Secret secret) throws IOException {
         AtomicFiles.createDirectories(version);
+        List<Path> written = new ArrayList<>();
         Map<String, String> data = secret.getData() == null ? Map.of() : secret.getData();
         for (Map.Entry<String, String> entry : data.entrySet()) {
             String key = entry.getKey();
@@ -224,12 +231,18 @@ public final class SecretFiles {
                 throw new IOException("data key \"" + key + "\" is not a valid Secret key");
             }
             byte[] bytes = entry.getValue() == null ? new byte[0] : Base64.getDecoder().decode(entry.getValue());
-            AtomicFiles.writeSynced(version.resolve(key), bytes, permissionsOf(key));
+            Path file = version.resolve(key);
+            AtomicFiles.writeNew(file, bytes, permissionsOf(key));
+            written.add(file);
         }
         Path metadataDirectory = version.resolve(METADATA_DIRECTORY);
         AtomicFiles.createDirectories(metadataDirectory);
-        AtomicFiles.writeSynced(metadataDirectory.resolve(METADATA_FILE), Json.yaml().writeValueAsBytes(sidecar(secret)),
-                AtomicFiles.PRIVATE_FILE);
+        Path sidecarFile = metadataDirectory.resolve(METADATA_FILE);
+        AtomicFiles.writeNew(sidecarFile, Json.yaml().writeValueAsBytes(sidecar(secret)), AtomicFiles.PRIVATE_FILE);
+        written.add(sidecarFile);
+        for (Path file : written) {
+            AtomicFiles.force(file);
+        }
         AtomicFiles.syncDirectory(metadataDirectory);
         AtomicFiles.syncDirectory(version);
     }

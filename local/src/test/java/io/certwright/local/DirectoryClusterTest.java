@@ -122,6 +122,32 @@ class DirectoryClusterTest {
     }
 
     @Test
+    void damagedEventsFileLosesOnlyItsOwnEvents() throws IOException {
+        StateLayout layout = new StateLayout(state);
+        MutableClock clock = new MutableClock(NOW);
+        DirectoryCluster cluster = DirectoryCluster.open(layout, clock);
+        Certificate web = cluster.create(ResourceKind.CERTIFICATE, certificate("web"));
+        Certificate api = cluster.create(ResourceKind.CERTIFICATE, certificate("api"));
+        cluster.events("test").record(web, EventRecorder.NORMAL, "Issuing", "issued web");
+        cluster.events("test").record(api, EventRecorder.NORMAL, "Issuing", "issued api");
+        // Events are not fsynced, so a power failure may leave an empty file behind, and a crash a temporary one.
+        Path webEvents = layout.events("Certificate", "demo", "web");
+        Files.write(webEvents, new byte[0]);
+        Path leftOver = webEvents.resolveSibling(".web.yaml.0000.tmp");
+        Files.writeString(leftOver, "- partial");
+
+        DirectoryCluster reopened = DirectoryCluster.open(layout, clock);
+
+        assertThat(reopened.eventsFor(ResourceKind.CERTIFICATE, "demo", "web")).isEmpty();
+        assertThat(reopened.eventsFor(ResourceKind.CERTIFICATE, "demo", "api")).extracting(event -> event.message())
+                .containsExactly("issued api");
+        assertThat(leftOver).doesNotExist();
+        reopened.events("test").record(web, EventRecorder.NORMAL, "Issuing", "issued web again");
+        assertThat(DirectoryCluster.open(layout, clock).eventsFor(ResourceKind.CERTIFICATE, "demo", "web"))
+                .extracting(event -> event.message()).containsExactly("issued web again");
+    }
+
+    @Test
     void listenersRunAfterDiskWrite() {
         StateLayout layout = new StateLayout(state);
         DirectoryCluster cluster = DirectoryCluster.open(layout, new MutableClock(NOW));
