@@ -5,7 +5,6 @@ import io.certwright.acme.AcmeSolverSettings;
 import io.certwright.acme.account.Acme4jRegistrar;
 import io.certwright.acme.challenges.ChallengeScheduler;
 import io.certwright.acme.http01.OnDemandHttp01Solver;
-import io.certwright.api.model.Certificate;
 import io.certwright.core.ControllerOptions;
 import io.certwright.core.CoreControllers;
 import io.certwright.core.certificates.ManualRenewal;
@@ -292,9 +291,8 @@ public final class LocalRuntime implements AutoCloseable {
     /** Returns the readiness of every stored Certificate, and of every Certificate manifest that was rejected. */
     public List<CertificateReadiness> readiness() {
         List<CertificateReadiness> result = new ArrayList<>();
-        for (Certificate certificate : cluster.list(ResourceKind.CERTIFICATE, null)) {
-            result.add(CertificateReadiness.of(certificate));
-        }
+        // CertificateReadiness keeps only strings, so the stored Certificates are read in place, not copied.
+        cluster.forEachShared(ResourceKind.CERTIFICATE, null, certificate -> result.add(CertificateReadiness.of(certificate)));
         for (InputProblem problem : problems) {
             if (problem.object().startsWith("Certificate ") && problem.object().contains("/")) {
                 ObjectKey key = ObjectKey.parse(problem.object().substring("Certificate ".length()));
