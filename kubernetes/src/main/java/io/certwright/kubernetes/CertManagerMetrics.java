@@ -1,19 +1,14 @@
 package io.certwright.kubernetes;
 
-import io.certwright.api.model.Certificate;
-import io.certwright.api.model.CertificateCondition;
 import io.certwright.api.model.Challenge;
 import io.certwright.api.model.ClusterIssuer;
 import io.certwright.api.model.IssuerCondition;
-import io.certwright.api.model.IssuerReference;
 import io.certwright.api.model.IssuerStatus;
 import io.certwright.api.model.Issuer;
 import io.certwright.core.cluster.Cluster;
 import io.certwright.core.cluster.ResourceKind;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -21,7 +16,8 @@ import java.util.function.ToLongFunction;
 
 /**
  * cert-manager's controller metrics, computed on every scrape from the cluster cache and the controller
- * counters, with cert-manager's names, types and labels.
+ * counters, with cert-manager's names, types and labels. {@link CertificateFamilies} writes the certificate
+ * families, which are most of a scrape.
  */
 final class CertManagerMetrics {
     /** The values of the {@code condition} label; each object gets one series per value. */
@@ -65,12 +61,19 @@ final class CertManagerMetrics {
 
     /** Renders every family in the Prometheus text format. */
     HttpEndpoints.Response scrape() {
-        return new HttpEndpoints.Response(200, PrometheusText.CONTENT_TYPE, PrometheusText.write(collect()));
+        ResponseBody body = new ResponseBody();
+        writeTo(body);
+        return new HttpEndpoints.Response(200, PrometheusText.CONTENT_TYPE, body);
     }
 
-    List<PrometheusText.Family> collect() {
+    /** Appends every family: the certificate families first, then the others in a fixed order. */
+    void writeTo(ResponseBody body) {
+        CertificateFamilies.write(cluster, body);
+        PrometheusText.write(body, familiesAfterCertificates());
+    }
+
+    private List<PrometheusText.Family> familiesAfterCertificates() {
         List<PrometheusText.Family> families = new ArrayList<>();
-        families.addAll(certificateFamilies(certificateSeries()));
         families.add(challengeStatus(cluster.list(ResourceKind.CHALLENGE, null)));
         families.add(issuerReadyStatus(cluster.list(ResourceKind.ISSUER, null)));
         families.add(clusterIssuerReadyStatus(cluster.list(ResourceKind.CLUSTER_ISSUER, null)));
@@ -84,73 +87,6 @@ final class CertManagerMetrics {
         families.addAll(acmeRequests.families());
         families.addAll(controllerFamilies(controllers.get()));
         return families;
-    }
-
-    /**
-     * Reads the labels and values of every cached Certificate's series, sorted by namespace and name. The
-     * Certificates are read in place, so a scrape makes no copy of each one.
-     */
-    private List<CertificateSeries> certificateSeries() {
-        List<CertificateSeries> series = new ArrayList<>();
-        cluster.forEachShared(ResourceKind.CERTIFICATE, null, certificate -> series.add(CertificateSeries.of(certificate)));
-        series.sort(Comparator.comparing(CertificateSeries::namespace).thenComparing(CertificateSeries::name));
-        return series;
-    }
-
-    /** The labels and values the certificate families report about one Certificate, with no model object kept. */
-    private record CertificateSeries(String namespace, String name, String issuerName, String issuerKind,
-            String issuerGroup, String ready, Instant notAfter, Instant notBefore, Instant renewalTime) {
-        static CertificateSeries of(Certificate certificate) {
-            IssuerReference issuer = certificate.getSpec() == null ? null : certificate.getSpec().getIssuerRef();
-            var status = certificate.getStatus();
-            return new CertificateSeries(nullToEmpty(certificate.getMetadata().getNamespace()),
-                    certificate.getMetadata().getName(),
-                    issuer == null ? "" : nullToEmpty(issuer.getName()),
-                    issuer == null ? "" : nullToEmpty(issuer.getKind()),
-                    issuer == null ? "" : nullToEmpty(issuer.getGroup()),
-                    certificateReadyStatus(certificate),
-                    status == null ? null : status.getNotAfter(),
-                    status == null ? null : status.getNotBefore(),
-                    status == null ? null : status.getRenewalTime());
-        }
-    }
-
-    private static List<PrometheusText.Family> certificateFamilies(List<CertificateSeries> certificates) {
-        List<PrometheusText.Sample> ready = new ArrayList<>();
-        List<PrometheusText.Sample> notAfter = new ArrayList<>();
-        List<PrometheusText.Sample> notBefore = new ArrayList<>();
-        List<PrometheusText.Sample> expiration = new ArrayList<>();
-        List<PrometheusText.Sample> renewal = new ArrayList<>();
-        for (CertificateSeries certificate : certificates) {
-            for (String status : CONDITION_STATUSES) {
-                ready.add(PrometheusText.Sample.of(status.equals(certificate.ready()) ? 1 : 0,
-                        "name", certificate.name(), "namespace", certificate.namespace(), "condition", status,
-                        "issuer_name", certificate.issuerName(), "issuer_kind", certificate.issuerKind(),
-                        "issuer_group", certificate.issuerGroup()));
-            }
-            String[] labels = {"name", certificate.name(), "namespace", certificate.namespace(),
-                "issuer_name", certificate.issuerName(), "issuer_kind", certificate.issuerKind(),
-                "issuer_group", certificate.issuerGroup()};
-            notAfter.add(PrometheusText.Sample.of(seconds(certificate.notAfter()), labels));
-            notBefore.add(PrometheusText.Sample.of(seconds(certificate.notBefore()), labels));
-            expiration.add(PrometheusText.Sample.of(seconds(certificate.notAfter()), labels));
-            renewal.add(PrometheusText.Sample.of(seconds(certificate.renewalTime()), labels));
-        }
-        return List.of(
-                new PrometheusText.Family("certmanager_certificate_expiration_timestamp_seconds",
-                        "The timestamp after which the certificate expires, expressed in Unix Epoch Time.", "gauge",
-                        expiration),
-                new PrometheusText.Family("certmanager_certificate_not_after_timestamp_seconds",
-                        "The timestamp after which the certificate is invalid, expressed as a Unix Epoch Time.",
-                        "gauge", notAfter),
-                new PrometheusText.Family("certmanager_certificate_not_before_timestamp_seconds",
-                        "The timestamp before which the certificate is invalid, expressed as a Unix Epoch Time.",
-                        "gauge", notBefore),
-                new PrometheusText.Family("certmanager_certificate_ready_status",
-                        "The ready status of the certificate.", "gauge", ready),
-                new PrometheusText.Family("certmanager_certificate_renewal_timestamp_seconds",
-                        "The number of seconds before expiration time the certificate should renew.", "gauge",
-                        renewal));
     }
 
     private static PrometheusText.Family challengeStatus(List<Challenge> challenges) {
@@ -215,19 +151,6 @@ final class CertManagerMetrics {
                         "The number of errors encountered during controller sync().", "counter", errors));
     }
 
-    /** Returns the Ready condition's status, or Unknown when the Certificate has none. */
-    static String certificateReadyStatus(Certificate certificate) {
-        if (certificate.getStatus() == null || certificate.getStatus().getConditions() == null) {
-            return "Unknown";
-        }
-        for (CertificateCondition condition : certificate.getStatus().getConditions()) {
-            if ("Ready".equals(condition.getType()) && condition.getStatus() != null) {
-                return condition.getStatus();
-            }
-        }
-        return "Unknown";
-    }
-
     static String issuerReadyStatus(IssuerStatus status) {
         if (status == null || status.getConditions() == null) {
             return "Unknown";
@@ -238,10 +161,6 @@ final class CertManagerMetrics {
             }
         }
         return "Unknown";
-    }
-
-    private static double seconds(Instant instant) {
-        return instant == null ? 0 : instant.getEpochSecond();
     }
 
     private static String nullToEmpty(String value) {

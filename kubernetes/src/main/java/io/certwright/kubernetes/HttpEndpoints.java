@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,7 +13,12 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A small HTTP server on the JDK's {@link HttpServer} that serves GET on fixed paths, e.g. {@code /metrics}. */
+/**
+ * A small HTTP server on the JDK's {@link HttpServer} that serves GET on fixed paths, e.g. {@code /metrics}.
+ * Responses are never gzip-compressed, even when {@code Accept-Encoding} allows it. Compressing the 11.7 MB
+ * scrape of 10,000 Certificates cost the runtime about 16 ms of CPU and saved no time over loopback, measured
+ * on a 2-core VM (details in docs/benchmarks.md).
+ */
 final class HttpEndpoints implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpEndpoints.class);
     /**
@@ -24,9 +28,9 @@ final class HttpEndpoints implements AutoCloseable {
     private static final int SHUTDOWN_SECONDS = 1;
 
     /** One response: status code, media type and body. */
-    record Response(int status, String contentType, String body) {
+    record Response(int status, String contentType, ResponseBody body) {
         static Response text(int status, String body) {
-            return new Response(status, "text/plain; charset=utf-8", body);
+            return new Response(status, "text/plain; charset=utf-8", ResponseBody.of(body));
         }
     }
 
@@ -94,13 +98,12 @@ final class HttpEndpoints implements AutoCloseable {
                     response = Response.text(500, "internal error: " + e.getMessage() + "\n");
                 }
             }
-            byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", response.contentType());
             boolean head = "HEAD".equals(exchange.getRequestMethod());
-            exchange.sendResponseHeaders(response.status(), head ? -1 : body.length);
+            exchange.sendResponseHeaders(response.status(), head ? -1 : response.body().length());
             if (!head) {
                 try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
+                    response.body().writeTo(out);
                 }
             }
         }

@@ -13,8 +13,7 @@ final class PrometheusText {
     /** Media type of the format. */
     static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
-    /** Estimated characters per sample (a certificate sample has six labels), used only to size the output buffer. */
-    private static final int ESTIMATED_SAMPLE_LENGTH = 200;
+    private static final byte[] QUOTE_AFTER_EQUALS = {'=', '"'};
 
     /** One metric family: its name, HELP text, TYPE ({@code gauge}, {@code counter} or {@code summary}) and samples. */
     record Family(String name, String help, String type, List<Sample> samples) {
@@ -22,9 +21,8 @@ final class PrometheusText {
 
     /**
      * One sample; labels are name and value pairs, written in order. The name suffix, such as {@code _sum} or
-     * {@code _count} for a summary, is appended to the family name and is empty for most samples. A scrape
-     * over 10,000 Certificates builds 70,000 samples, so the pairs array is kept as given and several samples
-     * may share one. Callers must not change it afterwards.
+     * {@code _count} for a summary, is appended to the family name and is empty for most samples. The pairs
+     * array is kept as given, so several samples may share one, and callers must not change it afterwards.
      */
     record Sample(String nameSuffix, String[] labelPairs, double value) {
         private static final String[] NO_LABELS = {};
@@ -52,40 +50,53 @@ final class PrometheusText {
     private PrometheusText() {
     }
 
-    static String write(List<Family> families) {
-        int samples = families.stream().mapToInt(family -> family.samples().size()).sum();
-        StringBuilder out = new StringBuilder(1024 + samples * ESTIMATED_SAMPLE_LENGTH);
+    /** Appends the families in order, each with its HELP and TYPE lines and then its samples. */
+    static void write(ResponseBody out, List<Family> families) {
         for (Family family : families) {
-            out.append("# HELP ").append(family.name()).append(' ').append(escapeHelp(family.help())).append('\n');
-            out.append("# TYPE ").append(family.name()).append(' ').append(family.type()).append('\n');
+            writeHeader(out, family.name(), family.help(), family.type());
             for (Sample sample : family.samples()) {
-                out.append(family.name()).append(sample.nameSuffix());
+                out.appendUtf8(family.name());
+                out.appendUtf8(sample.nameSuffix());
                 String[] labels = sample.labelPairs();
                 if (labels.length > 0) {
-                    out.append('{');
+                    out.append((byte) '{');
                     for (int i = 0; i < labels.length; i += 2) {
                         if (i > 0) {
-                            out.append(',');
+                            out.append((byte) ',');
                         }
-                        out.append(labels[i]).append("=\"");
-                        appendLabelValue(out, labels[i + 1]);
-                        out.append('"');
+                        out.appendUtf8(labels[i]);
+                        out.append(QUOTE_AFTER_EQUALS);
+                        out.appendUtf8(escapeLabelValue(labels[i + 1]));
+                        out.append((byte) '"');
                     }
-                    out.append('}');
+                    out.append((byte) '}');
                 }
-                out.append(' ');
-                appendValue(out, sample.value());
-                out.append('\n');
+                out.append((byte) ' ');
+                writeValue(out, sample.value());
+                out.append((byte) '\n');
             }
         }
-        return out.toString();
     }
 
-    private static void appendValue(StringBuilder out, double value) {
+    /** Appends a family's HELP and TYPE lines. */
+    static void writeHeader(ResponseBody out, String name, String help, String type) {
+        out.appendUtf8("# HELP ");
+        out.appendUtf8(name);
+        out.append((byte) ' ');
+        out.appendUtf8(escapeHelp(help));
+        out.appendUtf8("\n# TYPE ");
+        out.appendUtf8(name);
+        out.append((byte) ' ');
+        out.appendUtf8(type);
+        out.append((byte) '\n');
+    }
+
+    /** Appends a sample value as {@link #formatValue} formats it, writing whole numbers without a String. */
+    static void writeValue(ResponseBody out, double value) {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            out.append((long) value);
+            out.appendDecimal((long) value);
         } else {
-            out.append(formatValue(value));
+            out.appendUtf8(formatValue(value));
         }
     }
 
@@ -101,6 +112,22 @@ final class PrometheusText {
             return Long.toString((long) value);
         }
         return Double.toString(value);
+    }
+
+    /**
+     * Returns a label value with backslash, double quote and line feed escaped, or the value itself when it
+     * contains none of them.
+     */
+    static String escapeLabelValue(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' || c == '"' || c == '\n') {
+                StringBuilder escaped = new StringBuilder(value.length() + 8);
+                appendLabelValue(escaped, value);
+                return escaped.toString();
+            }
+        }
+        return value;
     }
 
     /** Appends a label value with backslash, double quote and line feed escaped. */

@@ -95,7 +95,9 @@ class AcmeRequestRecorderTest {
     }
 
     private String scrape() {
-        return PrometheusText.write(recorder.families());
+        ResponseBody body = new ResponseBody();
+        PrometheusText.write(body, recorder.families());
+        return body.toString();
     }
 
     private static AcmeRequestMetrics.Request newOrder(int status, long millis) {

@@ -56,7 +56,7 @@ class CertManagerMetricsTest {
                 Duration.ofMillis(500)));
         CertManagerMetrics metrics = new CertManagerMetrics(cluster, clock, () -> List.of("issuers"),
                 name -> Map.of("issuers", 7L).get(name), name -> 2L, acmeRequests);
-        text = metrics.scrape().body();
+        text = metrics.scrape().body().toString();
     }
 
     @Test

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PrometheusTextTest {
     @Test
     void counterKeepsNameWithoutTotalSuffix() {
-        String text = PrometheusText.write(List.of(new PrometheusText.Family("certmanager_controller_sync_call_count",
+        String text = text(List.of(new PrometheusText.Family("certmanager_controller_sync_call_count",
                 "The number of sync() calls made by a controller.", "counter",
                 List.of(PrometheusText.Sample.of(3, "controller", "issuers")))));
 
@@ -22,7 +24,7 @@ class PrometheusTextTest {
 
     @Test
     void labelValuesAreEscaped() {
-        String text = PrometheusText.write(List.of(new PrometheusText.Family("m", "h", "gauge",
+        String text = text(List.of(new PrometheusText.Family("m", "h", "gauge",
                 List.of(PrometheusText.Sample.of(1, "name", "a\"b\\c\nd")))));
 
         assertThat(text).contains("m{name=\"a\\\"b\\\\c\\nd\"} 1\n");
@@ -30,7 +32,7 @@ class PrometheusTextTest {
 
     @Test
     void samplesWriteValuesAndLabelsInOrder() {
-        String text = PrometheusText.write(List.of(new PrometheusText.Family("m", "h", "gauge", List.of(
+        String text = text(List.of(new PrometheusText.Family("m", "h", "gauge", List.of(
                 PrometheusText.Sample.of(1_796_360_767, "name", "web", "namespace", "team-a"),
                 PrometheusText.Sample.of(0.25, "name", "api", "namespace", "team-a"),
                 PrometheusText.Sample.of(Double.NaN)))));
@@ -61,16 +63,39 @@ class PrometheusTextTest {
         assertThat(PrometheusText.formatValue(0.25)).isEqualTo("0.25");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(doubles = {0, -0.0, 1, -1, 1_796_119_200, 1.7e9, 0.25, 1.5e-5, 999_999_999_999_999.0, 1e15, -1e15,
+        1e300, Long.MAX_VALUE, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
+    void writtenValueMatchesFormatValue(double value) {
+        ResponseBody body = new ResponseBody(4);
+
+        PrometheusText.writeValue(body, value);
+
+        assertThat(body.toString()).isEqualTo(PrometheusText.formatValue(value));
+    }
+
+    @Test
+    void plainLabelValueIsNotCopied() {
+        String value = "cert-manager.io";
+
+        assertThat(PrometheusText.escapeLabelValue(value)).isSameAs(value);
+    }
+
+    @Test
+    void escapeLabelValueEscapesSpecialCharacters() {
+        assertThat(PrometheusText.escapeLabelValue("a\"b\\c\nd")).isEqualTo("a\\\"b\\\\c\\nd");
+    }
+
     @Test
     void familyWithoutSamplesKeepsHeader() {
-        String text = PrometheusText.write(List.of(new PrometheusText.Family("m", "h", "gauge", List.of())));
+        String text = text(List.of(new PrometheusText.Family("m", "h", "gauge", List.of())));
 
         assertThat(text).isEqualTo("# HELP m h\n# TYPE m gauge\n");
     }
 
     @Test
     void summarySamplesAppendNameSuffix() {
-        String text = PrometheusText.write(List.of(new PrometheusText.Family("latency", "h", "summary", List.of(
+        String text = text(List.of(new PrometheusText.Family("latency", "h", "summary", List.of(
                 PrometheusText.Sample.withSuffix("", 0.25, "action", "get_order", "quantile", "0.5"),
                 PrometheusText.Sample.withSuffix("_sum", 0.75, "action", "get_order"),
                 PrometheusText.Sample.withSuffix("_count", 3, "action", "get_order")))));
@@ -82,5 +107,11 @@ class PrometheusTextTest {
                 latency_sum{action="get_order"} 0.75
                 latency_count{action="get_order"} 3
                 """);
+    }
+
+    private static String text(List<PrometheusText.Family> families) {
+        ResponseBody body = new ResponseBody();
+        PrometheusText.write(body, families);
+        return body.toString();
     }
 }
