@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.stream.Stream;
 
 /**
  * A {@link KubernetesRuntime} in this JVM with its own two clients, built as {@code certwright controller}
@@ -72,19 +73,19 @@ final class RuntimeUnderTest implements AutoCloseable {
 
     /**
      * Returns how many Certificates the runtime's own {@code /metrics} reports with Ready True, read from
-     * its informer cache, so a restarted runtime counts only what it has synced.
+     * its informer cache, so a restarted runtime counts only what it has synced. The body is read line by
+     * line as it arrives. With 10,000 Certificates it is 11.7 MB, and decoding it into one String to split
+     * it cost about 20 ms of CPU per scrape in MetricsScrapeBenchmark, in the JVM that also runs the runtime.
      */
     int readyCertificatesReported() throws IOException, InterruptedException {
         long start = System.nanoTime();
-        String metrics = scrape();
-        lastScrapeNanos = System.nanoTime() - start;
-        int ready = 0;
-        for (String line : metrics.split("\n")) {
-            if (line.startsWith(READY_TRUE_SERIES) && line.contains("condition=\"True\"") && line.endsWith("} 1")) {
-                ready++;
-            }
+        long ready;
+        try (Stream<String> lines = http.send(metricsRequest(), HttpResponse.BodyHandlers.ofLines()).body()) {
+            ready = lines.filter(line -> line.startsWith(READY_TRUE_SERIES) && line.contains("condition=\"True\"")
+                    && line.endsWith("} 1")).count();
         }
-        return ready;
+        lastScrapeNanos = System.nanoTime() - start;
+        return Math.toIntExact(ready);
     }
 
     /** Returns how long the last {@link #readyCertificatesReported} waited for the {@code /metrics} response. */
@@ -123,9 +124,12 @@ final class RuntimeUnderTest implements AutoCloseable {
     }
 
     private String scrape() throws IOException, InterruptedException {
+        return http.send(metricsRequest(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private HttpRequest metricsRequest() {
         URI metrics = URI.create("http://127.0.0.1:" + runtime.metricsAddress().getPort() + "/metrics");
-        return http.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(30)).build();
     }
 
     /** Fails when the runtime stopped on its own, for example because its caches did not sync. */
