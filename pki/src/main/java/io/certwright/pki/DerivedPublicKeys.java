@@ -1,7 +1,10 @@
 package io.certwright.pki;
 
 import java.nio.ByteBuffer;
+import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.interfaces.ECPrivateKey;
+import java.security.spec.ECParameterSpec;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,8 +13,8 @@ import java.util.Map;
  * Remembers the public keys derived from private keys. The controllers compare a Secret's key
  * with certificates and requests many times per issuance, and each EC derivation is a point
  * multiplication: about a sixth of the controllers' CPU samples in a JFR profile of
- * {@code bench/scale --count 400} before this cache. Entries are found by the SHA-256 digest of
- * the private key's encoding, so the cache contains no private key material. Thread-safe.
+ * {@code bench/scale --count 400} before this cache. Entries are found by a SHA-256 digest of the
+ * private key (see {@link #digestOf}), so the cache contains no private key material. Thread-safe.
  */
 final class DerivedPublicKeys {
     /** Enough for the keys of every request in flight during a large bulk issuance; about 1 MB. */
@@ -27,28 +30,40 @@ final class DerivedPublicKeys {
     private DerivedPublicKeys() {
     }
 
-    /** Returns the remembered public key of a private key encoding, or null. Clears {@code privateKeyEncoding}. */
-    static PublicKey get(byte[] privateKeyEncoding) {
-        ByteBuffer digest = digestOf(privateKeyEncoding);
+    /** Returns the remembered public key of {@code key}, or null. */
+    static PublicKey get(PrivateKey key) {
+        ByteBuffer digest = digestOf(key);
         synchronized (DERIVED) {
             return DERIVED.get(digest);
         }
     }
 
-    /** Remembers a derived public key. Clears {@code privateKeyEncoding}. */
-    static void put(byte[] privateKeyEncoding, PublicKey publicKey) {
-        ByteBuffer digest = digestOf(privateKeyEncoding);
+    /** Remembers the public key of {@code key}. */
+    static void put(PrivateKey key, PublicKey publicKey) {
+        ByteBuffer digest = digestOf(key);
         synchronized (DERIVED) {
             DERIVED.put(digest, publicKey);
         }
     }
 
-    private static ByteBuffer digestOf(byte[] encoding) {
+    /**
+     * Returns the digest that identifies a private key. An EC key is identified by its scalar and curve,
+     * because the same key encodes differently as generated (PKCS#8 without parameters or public key) and as
+     * parsed back from SEC 1 (with both), and the cache would miss once for each form. Other keys are
+     * identified by their encoding.
+     */
+    private static ByteBuffer digestOf(PrivateKey key) {
+        byte[] secret = key instanceof ECPrivateKey ec ? ec.getS().toByteArray() : key.getEncoded();
         try {
-            return Digests.sha256(encoding);
+            if (key instanceof ECPrivateKey ec) {
+                ECParameterSpec curve = ec.getParams();
+                return Digests.sha256(curve.getOrder().toByteArray(),
+                        curve.getGenerator().getAffineX().toByteArray(), secret);
+            }
+            return Digests.sha256(secret);
         } finally {
-            // Callers pass a copy made for this call, so clearing it leaves no stray copy of the key.
-            Arrays.fill(encoding, (byte) 0);
+            // Made for this call, so clearing it leaves no stray copy of the key.
+            Arrays.fill(secret, (byte) 0);
         }
     }
 }

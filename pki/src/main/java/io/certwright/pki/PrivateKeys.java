@@ -77,21 +77,30 @@ public final class PrivateKeys {
                     }
                     KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
                     generator.initialize(bits);
-                    return generator.generateKeyPair();
+                    return remember(generator.generateKeyPair());
                 }
                 case ECDSA: {
                     KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
                     generator.initialize(new ECGenParameterSpec(curveName(size == 0 ? DEFAULT_ECDSA_SIZE : size)));
-                    return generator.generateKeyPair();
+                    return remember(generator.generateKeyPair());
                 }
                 case ED25519:
-                    return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+                    return remember(KeyPairGenerator.getInstance("Ed25519").generateKeyPair());
                 default:
                     throw new IllegalArgumentException("unsupported key algorithm " + algorithm);
             }
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK cannot generate a " + algorithm + " key", e);
         }
+    }
+
+    /**
+     * Remembers the public half of a new key pair, so that {@link #publicKeyOf} need not derive it again,
+     * which for EC and Ed25519 keys is a point multiplication.
+     */
+    private static KeyPair remember(KeyPair pair) {
+        DerivedPublicKeys.put(pair.getPrivate(), pair.getPublic());
+        return pair;
     }
 
     private static String curveName(int size) {
@@ -132,7 +141,10 @@ public final class PrivateKeys {
     private static byte[] sec1(PrivateKey key, PrivateKeyInfo info) throws IOException {
         ECPrivateKeyParameters parameters = (ECPrivateKeyParameters) PrivateKeyFactory.createKey(info);
         ASN1Encodable curve = info.getPrivateKeyAlgorithm().getParameters();
-        byte[] publicPoint = parameters.getParameters().getG().multiply(parameters.getD()).normalize().getEncoded(false);
+        // The public key's bit string is the uncompressed point, as SEC 1 writes it, and publicKeyOf has
+        // usually remembered it already, so no point multiplication is needed here.
+        byte[] publicPoint = SubjectPublicKeyInfo.getInstance(publicKeyOf(key).getEncoded()).getPublicKeyData()
+                .getBytes();
         int orderBits = parameters.getParameters().getN().bitLength();
         return new ECPrivateKey(orderBits, parameters.getD(), new DERBitString(publicPoint), curve).getEncoded();
     }
@@ -199,12 +211,12 @@ public final class PrivateKeys {
      * @throws IllegalArgumentException if the key is an RSA key without CRT parameters or of an unsupported type
      */
     public static PublicKey publicKeyOf(PrivateKey key) {
-        PublicKey remembered = DerivedPublicKeys.get(key.getEncoded());
+        PublicKey remembered = DerivedPublicKeys.get(key);
         if (remembered != null) {
             return remembered;
         }
         PublicKey derived = derivePublicKey(key);
-        DerivedPublicKeys.put(key.getEncoded(), derived);
+        DerivedPublicKeys.put(key, derived);
         return derived;
     }
 

@@ -174,4 +174,29 @@ class PrivateKeysTest {
                     .isTrue();
         }
     }
+
+    @Test
+    void ecPkcs1PublicKeyIsTheKeysPoint() throws PkiException {
+        KeyPair pair = PrivateKeys.generate(KeyAlgorithm.ECDSA, 256);
+        byte[] der = OutputFormats.derKey(PrivateKeys.encodePem(pair.getPrivate(), KeyEncoding.PKCS1));
+
+        org.bouncycastle.asn1.sec.ECPrivateKey sec1 = org.bouncycastle.asn1.sec.ECPrivateKey.getInstance(der);
+        byte[] expectedPoint = org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(pair.getPublic().getEncoded())
+                .getPublicKeyData().getBytes();
+
+        assertThat(sec1.getPublicKey().getBytes()).isEqualTo(expectedPoint);
+        assertThat(expectedPoint[0]).as("uncompressed point marker").isEqualTo((byte) 0x04);
+    }
+
+    @Test
+    void derivedPublicKeyIsFoundForEveryEncoding() throws PkiException {
+        KeyPair pair = PrivateKeys.generate(KeyAlgorithm.ECDSA, 256);
+
+        for (KeyEncoding encoding : KeyEncoding.values()) {
+            PrivateKey parsed = PrivateKeys.parsePem(PrivateKeys.encodePem(pair.getPrivate(), encoding)
+                    .getBytes(StandardCharsets.US_ASCII));
+
+            assertThat(DerivedPublicKeys.get(parsed)).as("remembered for %s", encoding).isSameAs(pair.getPublic());
+        }
+    }
 }
