@@ -168,6 +168,10 @@ public final class SecretFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("reading Secret " + namespace + "/" + name + " at " + link + ": "
                     + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("stored Secret " + namespace + "/" + name + " at " + link
+                    + " cannot be read (" + reasonOf(e) + "); the local runtime moves it aside and issues it again"
+                    + " at its next start", e);
         }
     }
 
@@ -186,15 +190,24 @@ public final class SecretFiles {
                 if (version == null) {
                     continue;
                 }
+                if (!Files.isDirectory(version)) {
+                    LOG.warn("skipping Secret whose symlink points at no directory: path={}, target={}", entry,
+                            version);
+                    continue;
+                }
                 try {
                     secrets.add(readVersion(version));
                     referenced.add(version.toRealPath());
-                } catch (NoSuchFileException e) {
-                    LOG.warn("skipping Secret with a dangling symlink: path={}", entry);
+                } catch (IOException | RuntimeException e) {
+                    setAsideOrSkip(namespaceDirectory, entry, version, e);
                 }
             }
         }
         for (Path entry : hidden) {
+            if (!Files.exists(entry, LinkOption.NOFOLLOW_LINKS)) {
+                // A version set aside above.
+                continue;
+            }
             boolean isLink = Files.isSymbolicLink(entry);
             if (isLink || !referenced.contains(entry.toRealPath())) {
                 LOG.debug("removing left-over file of an interrupted Secret write: path={}", entry);
@@ -202,6 +215,45 @@ public final class SecretFiles {
             }
         }
         return secrets;
+    }
+
+    /**
+     * Sets aside a Secret version that cannot be read when it is one this store wrote (a {@code ..NAME.ID}
+     * directory beside its symlink). Anything else a hand-made symlink points at is left alone and skipped.
+     */
+    private void setAsideOrSkip(Path namespaceDirectory, Path link, Path version, Exception cause) throws IOException {
+        String versionName = version.getFileName().toString();
+        if (!versionName.startsWith("..") || !namespaceDirectory.equals(version.getParent())) {
+            LOG.warn("skipping stored Secret {}/{}: {} cannot be read ({}); point the symlink at a readable version"
+                    + " or delete it", namespaceDirectory.getFileName(), link.getFileName(), version, reasonOf(cause));
+            return;
+        }
+        setAside(namespaceDirectory.getFileName().toString(), link, version, cause);
+    }
+
+    /**
+     * Moves a Secret version that cannot be read to {@link StateLayout#unreadableSecrets} and removes its
+     * symlink, so that its key and certificate are kept for inspection instead of being deleted as left-overs,
+     * and the Secret is issued again from its Certificate.
+     */
+    private void setAside(String namespace, Path link, Path version, Exception cause) throws IOException {
+        Path aside = layout.unreadableSecrets().resolve(namespace)
+                .resolve(version.getFileName().toString().substring(2));
+        AtomicFiles.createDirectories(aside.getParent());
+        AtomicFiles.move(version, aside);
+        Files.delete(link);
+        AtomicFiles.syncDirectory(link.getParent());
+        LOG.warn("stored Secret {}/{} cannot be read ({}); moved its files to {} and continue without it:"
+                + " Certwright issues the Secret again from its Certificate. Delete the moved files once inspected",
+                namespace, link.getFileName(), reasonOf(cause), aside);
+    }
+
+    /** Returns the first line of a read failure, with the file it names when the exception gives one. */
+    private static String reasonOf(Exception cause) {
+        String message = cause instanceof NoSuchFileException missing ? "missing " + missing.getFile()
+                : String.valueOf(cause.getMessage());
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
     }
 
     /** Returns the version directory a symlink points at, or null when the link is missing. */

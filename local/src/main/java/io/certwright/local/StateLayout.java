@@ -10,6 +10,7 @@ import java.util.Locale;
  * <pre>
  * lock                                        PID of the process holding the directory
  * secrets/NAMESPACE/NAME/DATA-KEY             Secrets as files, see {@link SecretFiles}
+ * unreadable/secrets/NAMESPACE/NAME.ID/       Secret versions set aside because they could not be read
  * status/certificates/NAMESPACE/NAME.yaml     Certificates with their status
  * status/issuers/NAMESPACE/NAME.yaml          Issuers with their status
  * status/clusterissuers/NAME.yaml             ClusterIssuers with their status
@@ -55,6 +56,11 @@ public record StateLayout(Path root) {
 
     public Path secrets() {
         return root.resolve("secrets");
+    }
+
+    /** Returns the directory that keeps stored Secret versions that could not be read, for inspection. */
+    public Path unreadableSecrets() {
+        return root.resolve("unreadable").resolve("secrets");
     }
 
     public Path requests() {

@@ -155,6 +155,58 @@ class SecretFilesTest {
     }
 
     @Test
+    void unreadableVersionIsSetAsideWithItsKey() throws IOException {
+        SecretFiles files = new SecretFiles(new StateLayout(root));
+        files.write(secret("web-tls", Map.of("tls.crt", "C1", "tls.key", "K1")));
+        files.write(secret("api-tls", Map.of("tls.crt", "C2", "tls.key", "K2")));
+        Path link = root.resolve("secrets").resolve("demo").resolve("web-tls");
+        Path version = link.resolveSibling(Files.readSymbolicLink(link));
+        Files.delete(version.resolve(SecretFiles.METADATA_DIRECTORY).resolve(SecretFiles.METADATA_FILE));
+
+        assertThat(files.readAllAndCleanUp()).extracting(read -> read.getMetadata().getName())
+                .containsExactly("api-tls");
+
+        Path aside = root.resolve("unreadable").resolve("secrets").resolve("demo")
+                .resolve(version.getFileName().toString().substring(2));
+        assertThat(aside.resolve("tls.key")).hasContent("K1");
+        assertThat(aside.resolve("tls.crt")).hasContent("C1");
+        assertThat(version).doesNotExist();
+        assertThat(link).doesNotExist();
+        assertThat(files.read("demo", "web-tls")).isNull();
+    }
+
+    @Test
+    void invalidMetadataIsSetAsideAndNamedOnRead() throws IOException {
+        SecretFiles files = new SecretFiles(new StateLayout(root));
+        files.write(secret("web-tls", Map.of("tls.crt", "C1", "tls.key", "K1")));
+        Path link = root.resolve("secrets").resolve("demo").resolve("web-tls");
+        Path version = link.resolveSibling(Files.readSymbolicLink(link));
+        Files.writeString(version.resolve(SecretFiles.METADATA_DIRECTORY).resolve(SecretFiles.METADATA_FILE),
+                "garbage: [");
+
+        assertThatThrownBy(() -> files.read("demo", "web-tls"))
+                .hasMessageContaining("stored Secret demo/web-tls")
+                .hasMessageContaining("cannot be read");
+        assertThat(files.readAllAndCleanUp()).isEmpty();
+        assertThat(root.resolve("unreadable").resolve("secrets").resolve("demo")
+                .resolve(version.getFileName().toString().substring(2)).resolve("tls.key")).hasContent("K1");
+    }
+
+    @Test
+    void symlinkOutsideNamespaceIsNeitherReadNorMoved() throws IOException {
+        SecretFiles files = new SecretFiles(new StateLayout(root));
+        Path elsewhere = Files.createDirectories(root.resolve("elsewhere"));
+        Files.writeString(elsewhere.resolve("tls.key"), "keep");
+        Path namespace = Files.createDirectories(root.resolve("secrets").resolve("demo"));
+        Files.createSymbolicLink(namespace.resolve("web-tls"), elsewhere);
+
+        assertThat(files.readAllAndCleanUp()).isEmpty();
+
+        assertThat(elsewhere.resolve("tls.key")).hasContent("keep");
+        assertThat(namespace.resolve("web-tls")).isSymbolicLink();
+    }
+
+    @Test
     void deleteRemovesLinkAndFiles() throws IOException {
         SecretFiles files = new SecretFiles(new StateLayout(root));
         files.write(secret("web-tls", Map.of("tls.crt", "C1")));
