@@ -7,17 +7,19 @@ import io.certwright.core.cluster.ResourceKind;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +35,11 @@ import org.slf4j.LoggerFactory;
 final class PersistentEvents {
     /** Events kept per object; older ones are dropped so that a failing loop cannot fill the disk. */
     static final int MAX_EVENTS_PER_OBJECT = 100;
+    /**
+     * Largest events file read at start-up: 100 events with messages of several KB each fit many times, and a
+     * larger file is damaged, so it is skipped instead of read into memory.
+     */
+    static final long MAX_EVENTS_FILE_BYTES = 4L * 1024 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(PersistentEvents.class);
 
@@ -46,46 +53,100 @@ final class PersistentEvents {
     }
 
     /**
-     * Reads every stored events file; called before any recorder runs. A file that cannot be read is
-     * skipped with a warning and replaced by the object's next event, since events are history only.
+     * Reads every stored events file; called before any recorder runs. A file or directory that cannot be
+     * read, a file larger than {@link #MAX_EVENTS_FILE_BYTES} and an entry with a missing field are skipped
+     * with a warning, since events are history only. The object's next event replaces a skipped file.
      */
     void load() {
         Path root = layout.eventsRoot();
         if (!Files.isDirectory(root)) {
             return;
         }
-        List<Path> eventFiles;
-        try (Stream<Path> files = Files.walk(root)) {
-            eventFiles = files.filter(Files::isRegularFile).toList();
-        } catch (IOException | UncheckedIOException e) {
-            LOG.warn("could not list stored events, continuing without them: directory={}, error={}", root,
-                    e.getMessage());
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    loadEntry(file, attributes);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    warnSkipped(file, e);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            warnSkipped(root, e);
+        }
+    }
+
+    private void loadEntry(Path file, BasicFileAttributes attributes) {
+        String name = file.getFileName().toString();
+        if (!attributes.isRegularFile()) {
             return;
         }
-        for (Path file : eventFiles) {
-            String name = file.getFileName().toString();
-            if (name.startsWith(".") && name.endsWith(".tmp")) {
-                // Left by a write that a crash interrupted before its rename.
-                AtomicFiles.deleteQuietly(file);
-            } else if (name.endsWith(".yaml")) {
-                loadFile(file);
-            }
+        if (name.startsWith(".") && name.endsWith(".tmp")) {
+            // Left by a write that a crash interrupted before its rename.
+            AtomicFiles.deleteQuietly(file);
+        } else if (name.endsWith(".yaml") && attributes.size() > MAX_EVENTS_FILE_BYTES) {
+            LOG.warn("skipping stored events file larger than {} bytes; the object's next event replaces it: file={},"
+                    + " size={}", MAX_EVENTS_FILE_BYTES, file, attributes.size());
+        } else if (name.endsWith(".yaml")) {
+            loadFile(file);
         }
     }
 
     private void loadFile(Path file) {
+        Event[] read;
         try {
-            Event[] events = Json.yaml().readValue(Files.readAllBytes(file), Event[].class);
-            if (events != null && events.length > 0) {
-                Event first = events[0];
-                ObjectEvents stored = new ObjectEvents();
-                stored.events.addAll(Arrays.asList(events));
-                byObject.put(objectKey(first.kind(), first.namespace(), first.name()), stored);
-            }
+            read = Json.yaml().readValue(Files.readAllBytes(file), Event[].class);
         } catch (IOException | RuntimeException e) {
-            LOG.warn("could not read stored events file, skipping it; the object's next event replaces it: file={},"
-                    + " error={}", file, e.getMessage());
+            warnSkipped(file, e);
+            return;
         }
+        List<Event> events = new ArrayList<>();
+        for (Event event : read == null ? new Event[0] : read) {
+            if (isComplete(event) && (events.isEmpty() || isAboutSameObject(events.get(0), event))) {
+                events.add(event);
+            }
+        }
+        if (events.size() < (read == null ? 0 : read.length)) {
+            LOG.warn("skipped {} of {} stored events with a missing field or about another object: file={}",
+                    read.length - events.size(), read.length, file);
+        }
+        if (!events.isEmpty()) {
+            Event first = events.get(0);
+            ObjectEvents stored = new ObjectEvents();
+            stored.events.addAll(events);
+            byObject.put(objectKey(first.kind(), first.namespace(), first.name()), stored);
+        }
+    }
+
+    /** Returns whether a stored event has every field that recording and printing events read. */
+    static boolean isComplete(Event event) {
+        return event != null && event.kind() != null && event.name() != null && event.type() != null
+                && event.reason() != null && event.message() != null && event.count() > 0
+                && event.firstTimestamp() != null && event.lastTimestamp() != null;
+    }
+
+    private static boolean isAboutSameObject(Event first, Event event) {
+        return first.kind().equals(event.kind()) && Objects.equals(first.namespace(), event.namespace())
+                && first.name().equals(event.name());
+    }
+
+    /** Logs a skipped events file or directory with the first line of the reason, never the file's content. */
+    private static void warnSkipped(Path path, Exception cause) {
+        LOG.warn("could not read stored events, skipping them; the object's next event replaces them: path={},"
+                + " error={}", path, firstLine(cause));
+    }
+
+    private static String firstLine(Exception cause) {
+        String message = cause instanceof FileSystemException fileSystemError
+                && fileSystemError.getReason() != null ? fileSystemError.getReason() : String.valueOf(cause.getMessage());
+        int newline = message.indexOf('\n');
+        String line = newline < 0 ? message : message.substring(0, newline);
+        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
     }
 
     EventRecorder recorder(String source) {
@@ -162,7 +223,8 @@ final class PersistentEvents {
             AtomicFiles.writeUnsynced(layout.events(kind, namespace, name), Json.yaml().writeValueAsBytes(events),
                     AtomicFiles.PUBLIC_FILE);
         } catch (UncheckedIOException e) {
-            LOG.warn("could not store events: object={}/{}, error={}", namespace, name, e.getMessage());
+            LOG.warn("could not store events: object={} {}, error={}; make the state directory writable", kind,
+                    namespace == null ? name : namespace + "/" + name, firstLine(e.getCause()));
         }
     }
 

@@ -103,15 +103,21 @@ public final class StoredState {
         return owned;
     }
 
-    /** Returns the stored events about an object, oldest first. */
+    /**
+     * Returns the stored events about an object, oldest first. A file that cannot be read gives no events
+     * instead of failing the command, because events are history only. The runtime replaces the file with
+     * the object's next event.
+     */
     public List<Event> events(String kind, String namespace, String name) {
         Path file = layout.events(kind, namespace, name);
         try {
-            return Arrays.asList(Json.yaml().readValue(Files.readAllBytes(file), Event[].class));
-        } catch (NoSuchFileException e) {
+            if (Files.size(file) > PersistentEvents.MAX_EVENTS_FILE_BYTES) {
+                return List.of();
+            }
+            Event[] events = Json.yaml().readValue(Files.readAllBytes(file), Event[].class);
+            return events == null ? List.of() : Arrays.stream(events).filter(PersistentEvents::isComplete).toList();
+        } catch (IOException | RuntimeException e) {
             return List.of();
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + file + ": " + e.getMessage(), e);
         }
     }
 

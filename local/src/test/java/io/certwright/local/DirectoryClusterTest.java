@@ -2,6 +2,7 @@ package io.certwright.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -12,6 +13,7 @@ import io.certwright.api.model.CertificateRequestSpec;
 import io.certwright.api.model.CertificateSpec;
 import io.certwright.api.model.CertificateStatus;
 import io.certwright.api.model.Challenge;
+import io.certwright.api.model.Issuer;
 import io.certwright.api.model.IssuerReference;
 import io.certwright.api.model.Order;
 import io.certwright.api.model.OrderSpec;
@@ -145,6 +147,58 @@ class DirectoryClusterTest {
         reopened.events("test").record(web, EventRecorder.NORMAL, "Issuing", "issued web again");
         assertThat(DirectoryCluster.open(layout, clock).eventsFor(ResourceKind.CERTIFICATE, "demo", "web"))
                 .extracting(event -> event.message()).containsExactly("issued web again");
+    }
+
+    @Test
+    void incompleteOrOversizedEventsAreSkipped() throws IOException {
+        StateLayout layout = new StateLayout(state);
+        MutableClock clock = new MutableClock(NOW);
+        DirectoryCluster cluster = DirectoryCluster.open(layout, clock);
+        Certificate web = cluster.create(ResourceKind.CERTIFICATE, certificate("web"));
+        Certificate api = cluster.create(ResourceKind.CERTIFICATE, certificate("api"));
+        Certificate db = cluster.create(ResourceKind.CERTIFICATE, certificate("db"));
+        cluster.events("test").record(db, EventRecorder.NORMAL, "Issuing", "issued db");
+        Files.createDirectories(layout.events("Certificate", "demo", "web").getParent());
+        Files.writeString(layout.events("Certificate", "demo", "web"), "- {kind: Certificate, namespace: demo, name: web}\n");
+        try (var file = java.nio.channels.FileChannel.open(layout.events("Certificate", "demo", "api"),
+                java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
+            file.write(java.nio.ByteBuffer.wrap(new byte[] {'-'}), PersistentEvents.MAX_EVENTS_FILE_BYTES);
+        }
+
+        DirectoryCluster reopened = DirectoryCluster.open(layout, clock);
+
+        assertThat(reopened.eventsFor(ResourceKind.CERTIFICATE, "demo", "web")).isEmpty();
+        assertThat(reopened.eventsFor(ResourceKind.CERTIFICATE, "demo", "api")).isEmpty();
+        assertThat(reopened.eventsFor(ResourceKind.CERTIFICATE, "demo", "db")).extracting(event -> event.message())
+                .containsExactly("issued db");
+        reopened.events("test").record(web, EventRecorder.NORMAL, "Issuing", "issued web");
+        assertThat(reopened.eventsFor(ResourceKind.CERTIFICATE, "demo", "web")).extracting(event -> event.message())
+                .containsExactly("issued web");
+    }
+
+    @Test
+    void unreadableEventsDirectoryKeepsOtherEvents() throws IOException {
+        assumeFalse("root".equals(System.getProperty("user.name")), "root reads directories without permission");
+        StateLayout layout = new StateLayout(state);
+        MutableClock clock = new MutableClock(NOW);
+        DirectoryCluster cluster = DirectoryCluster.open(layout, clock);
+        cluster.events("test").record(cluster.create(ResourceKind.CERTIFICATE, certificate("web")),
+                EventRecorder.NORMAL, "Issuing", "issued web");
+        Issuer issuer = new Issuer();
+        issuer.getMetadata().setNamespace("demo");
+        issuer.getMetadata().setName("ca");
+        cluster.events("test").record(cluster.create(ResourceKind.ISSUER, issuer), EventRecorder.NORMAL, "KeyPairVerified",
+                "verified");
+        Path certificateEvents = layout.events("Certificate", "demo", "web").getParent();
+        Files.setPosixFilePermissions(certificateEvents, java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
+        try {
+            DirectoryCluster reopened = DirectoryCluster.open(layout, clock);
+
+            assertThat(reopened.eventsFor(ResourceKind.ISSUER, "demo", "ca")).extracting(event -> event.reason())
+                    .containsExactly("KeyPairVerified");
+        } finally {
+            Files.setPosixFilePermissions(certificateEvents, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        }
     }
 
     @Test
