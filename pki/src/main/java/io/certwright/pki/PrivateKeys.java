@@ -54,7 +54,8 @@ public final class PrivateKeys {
     /** ECDSA curve size used when {@code size} is 0. */
     public static final int DEFAULT_ECDSA_SIZE = 256;
 
-    private static final List<String> PRIVATE_KEY_TYPES = List.of("PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY");
+    private static final List<String> PRIVATE_KEY_TYPES = List.of("PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY",
+            "ENCRYPTED PRIVATE KEY");
 
     private PrivateKeys() {}
 
@@ -160,8 +161,9 @@ public final class PrivateKeys {
             if (!PRIVATE_KEY_TYPES.contains(block.type())) {
                 continue;
             }
-            if (block.encrypted()) {
-                throw new PkiException("the " + block.type() + " PEM block is encrypted, which is not supported");
+            if (block.encrypted() || block.type().equals("ENCRYPTED PRIVATE KEY")) {
+                throw new PkiException("the " + block.type() + " PEM block is encrypted, which is not supported;"
+                        + " store the key unencrypted");
             }
             return parseDer(block.type(), block.der());
         }

@@ -153,6 +153,16 @@ class PrivateKeysTest {
     }
 
     @Test
+    void parsePemRejectsEncryptedPkcs8Key() {
+        String pem = "-----BEGIN ENCRYPTED PRIVATE KEY-----\nQUJD\n-----END ENCRYPTED PRIVATE KEY-----\n";
+
+        assertThatThrownBy(() -> PrivateKeys.parsePem(pem.getBytes(StandardCharsets.US_ASCII)))
+                .isInstanceOf(PkiException.class)
+                .hasMessageContaining("ENCRYPTED PRIVATE KEY PEM block is encrypted")
+                .hasMessageContaining("store the key unencrypted");
+    }
+
+    @Test
     void publicKeysEqualDistinguishesKeys() {
         assertThat(PrivateKeys.publicKeysEqual(TestPki.ecKey(0).getPublic(), TestPki.ecKey(0).getPublic())).isTrue();
         assertThat(PrivateKeys.publicKeysEqual(TestPki.ecKey(0).getPublic(), TestPki.ecKey(1).getPublic())).isFalse();
