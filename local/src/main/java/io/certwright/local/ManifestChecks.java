@@ -7,6 +7,7 @@ import io.certwright.pki.PrivateKeys;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -55,8 +56,18 @@ final class ManifestChecks {
                     + e.getMessage(), "paste the complete unencrypted private key, from -----BEGIN through -----END,"
                     + " base64-encoded under data or as text under stringData"));
         }
-        if (chain != null && key != null
-                && !PrivateKeys.publicKeysEqual(PrivateKeys.publicKeyOf(key), chain.get(0).getPublicKey())) {
+        if (chain == null || key == null) {
+            return problems;
+        }
+        PublicKey publicKey;
+        try {
+            publicKey = PrivateKeys.publicKeyOf(key);
+        } catch (IllegalArgumentException e) {
+            problems.add(problem(manifest, "data." + SecretKeys.TLS_KEY, "cannot be used: " + e.getMessage(),
+                    "use an RSA key with CRT parameters (as openssl genrsa writes it), an EC key or an Ed25519 key"));
+            return problems;
+        }
+        if (!PrivateKeys.publicKeysEqual(publicKey, chain.get(0).getPublicKey())) {
             problems.add(problem(manifest, "data." + SecretKeys.TLS_KEY, "does not match the public key of the"
                     + " first certificate in data." + SecretKeys.TLS_CERT, "put the private key of that certificate"
                     + " in tls.key, or the certificate issued for this key first in tls.crt"));

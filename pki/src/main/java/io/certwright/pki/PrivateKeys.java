@@ -12,6 +12,7 @@ import java.security.PublicKey;
 import java.security.interfaces.ECKey;
 import java.security.interfaces.EdECKey;
 import java.security.interfaces.RSAKey;
+import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
@@ -223,6 +224,10 @@ public final class PrivateKeys {
     }
 
     private static PublicKey derivePublicKey(PrivateKey key) {
+        if (key instanceof java.security.interfaces.RSAPrivateKey rsa && !(key instanceof RSAPrivateCrtKey)) {
+            throw new IllegalArgumentException("the " + rsa.getModulus().bitLength() + "-bit RSA private key has no"
+                    + " CRT parameters, so its public exponent and public key are unknown");
+        }
         try {
             AsymmetricKeyParameter parameters = PrivateKeyFactory.createKey(PrivateKeyInfo.getInstance(key.getEncoded()));
             AsymmetricKeyParameter publicParameters;
