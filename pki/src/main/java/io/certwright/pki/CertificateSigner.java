@@ -34,6 +34,7 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.bc.BcX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.operator.RuntimeOperatorException;
 
 /**
  * Signs certificates from verified CSRs, as the CA and SelfSigned issuers do.
@@ -85,9 +86,17 @@ public final class CertificateSigner {
         }
 
         String algorithm = SignatureAlgorithms.defaultFor(signerPublicKey);
-        X509CertificateHolder holder = issuer.getRDNs().length == 0
-                ? EmptyIssuerCertificates.build(builder, algorithm, signerKey)
-                : builder.build(Csrs.signer(algorithm, signerKey));
+        X509CertificateHolder holder;
+        try {
+            holder = issuer.getRDNs().length == 0
+                    ? EmptyIssuerCertificates.build(builder, algorithm, signerKey)
+                    : builder.build(Csrs.signer(algorithm, signerKey));
+        } catch (RuntimeOperatorException e) {
+            // The key matched the issuer certificate's public key, so a failure here means a damaged private
+            // part, such as a wrong CRT value of an RSA key.
+            throw new PkiException("signing with the issuer's private key failed (" + e.getMessage() + "); the key"
+                    + " may be damaged: replace it with the intact private key of the issuer certificate", e);
+        }
         try {
             return Providers.allowingEmptyIssuer(() -> new JcaX509CertificateConverter().setProvider(Providers.BOUNCY_CASTLE).getCertificate(holder));
         } catch (CertificateException e) {

@@ -147,6 +147,26 @@ class CertificateSignerTest {
     }
 
     @Test
+    void damagedRsaIssuerKeyIsNamedDamaged() throws Exception {
+        KeyPair rsa = PrivateKeys.generate(KeyAlgorithm.RSA, 2048);
+        java.security.interfaces.RSAPrivateCrtKey intact = (java.security.interfaces.RSAPrivateCrtKey) rsa.getPrivate();
+        // One wrong CRT exponent keeps the public key (modulus and exponent) but breaks every signature.
+        java.security.PrivateKey damaged = java.security.KeyFactory.getInstance("RSA").generatePrivate(
+                new java.security.spec.RSAPrivateCrtKeySpec(intact.getModulus(), intact.getPublicExponent(),
+                        intact.getPrivateExponent(), intact.getPrimeP(), intact.getPrimeQ(),
+                        intact.getPrimeExponentP().add(BigInteger.ONE), intact.getPrimeExponentQ(),
+                        intact.getCrtCoefficient()));
+        TestPki.Issued ca = TestPki.selfSignedCa("rsa ca", rsa);
+        ParsedCsr csr = TestPki.csr(CsrSpec.builder().commonName("web").build(), TestPki.ecKey(1));
+        SigningOptions options = SigningOptions.builder().notBefore(TestPki.NOW).build();
+
+        assertThatThrownBy(() -> CertificateSigner.sign(csr, options, ca.certificate(), damaged))
+                .isInstanceOf(PkiException.class)
+                .hasMessageContaining("signing with the issuer's private key failed")
+                .hasMessageContaining("may be damaged");
+    }
+
+    @Test
     void usageMismatchWithCsrIsRejected() throws Exception {
         TestPki.Issued ca = TestPki.selfSignedCa("ca", TestPki.ecKey(0));
         ParsedCsr csr = TestPki.csr(CsrSpec.builder().commonName("web").usages("server auth").build(), TestPki.ecKey(1));
