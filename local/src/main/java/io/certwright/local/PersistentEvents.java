@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -40,12 +41,15 @@ final class PersistentEvents {
      * larger file is damaged, so it is skipped instead of read into memory.
      */
     static final long MAX_EVENTS_FILE_BYTES = 4L * 1024 * 1024;
+    /** Shortest time between two warnings about events that could not be stored. */
+    static final Duration STORE_WARNING_INTERVAL = Duration.ofMinutes(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(PersistentEvents.class);
 
     private final StateLayout layout;
     private final Clock clock;
     private final ConcurrentHashMap<String, ObjectEvents> byObject = new ConcurrentHashMap<>();
+    private final StoreWarnings storeWarnings = new StoreWarnings();
 
     PersistentEvents(StateLayout layout, Clock clock) {
         this.layout = layout;
@@ -223,9 +227,28 @@ final class PersistentEvents {
             AtomicFiles.writeUnsynced(layout.events(kind, namespace, name), Json.yaml().writeValueAsBytes(events),
                     AtomicFiles.PUBLIC_FILE);
         } catch (UncheckedIOException e) {
-            LOG.warn("could not store events: object={} {}, error={}; make the state directory writable", kind,
-                    namespace == null ? name : namespace + "/" + name, firstLine(e.getCause()));
+            warnStoreFailed(now, kind, namespace == null ? name : namespace + "/" + name, firstLine(e.getCause()));
         }
+    }
+
+    /**
+     * Logs a failed events write at most once per {@link #STORE_WARNING_INTERVAL}, with the number of
+     * failures since the last warning, because a state directory that became read-only fails every event.
+     */
+    private void warnStoreFailed(Instant now, String kind, String object, String reason) {
+        int suppressed;
+        synchronized (storeWarnings) {
+            if (storeWarnings.lastWarned != null
+                    && now.isBefore(storeWarnings.lastWarned.plus(STORE_WARNING_INTERVAL))) {
+                storeWarnings.suppressed++;
+                return;
+            }
+            suppressed = storeWarnings.suppressed;
+            storeWarnings.lastWarned = now;
+            storeWarnings.suppressed = 0;
+        }
+        LOG.warn("could not store events: object={} {}, error={}, failures since the last warning={}; make the"
+                + " state directory writable", kind, object, reason, suppressed);
     }
 
     static String kindOf(HasMetadata object) {
@@ -235,6 +258,12 @@ final class PersistentEvents {
 
     private static String objectKey(String kind, String namespace, String name) {
         return kind + "|" + (namespace == null ? "" : namespace) + "|" + name;
+    }
+
+    /** When a failed events write was last logged, and how many failed since. Guarded by itself. */
+    private static final class StoreWarnings {
+        Instant lastWarned;
+        int suppressed;
     }
 
     /** The events of one object, oldest first, and its lock; {@code deleted} once {@link #deleteFor} removed it. */

@@ -202,6 +202,36 @@ class DirectoryClusterTest {
     }
 
     @Test
+    void failedEventWritesWarnOncePerInterval() throws IOException {
+        StateLayout layout = new StateLayout(state);
+        MutableClock clock = new MutableClock(NOW);
+        DirectoryCluster cluster = DirectoryCluster.open(layout, clock);
+        Certificate web = cluster.create(ResourceKind.CERTIFICATE, certificate("web"));
+        // A regular file where the events directory belongs makes every events write fail.
+        Files.writeString(layout.eventsRoot(), "in the way");
+        Logger logger = (Logger) LoggerFactory.getLogger(PersistentEvents.class);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+
+        try {
+            for (int i = 0; i < 3; i++) {
+                cluster.events("test").record(web, EventRecorder.NORMAL, "Issuing", "attempt " + i);
+            }
+            clock.advance(PersistentEvents.STORE_WARNING_INTERVAL);
+            cluster.events("test").record(web, EventRecorder.NORMAL, "Issuing", "attempt 3");
+        } finally {
+            logger.detachAppender(appender);
+        }
+
+        assertThat(appender.list).extracting(ILoggingEvent::getFormattedMessage)
+                .hasSize(2)
+                .allSatisfy(message -> assertThat(message).contains("object=Certificate demo/web"))
+                .satisfies(messages -> assertThat(messages.get(1)).contains("failures since the last warning=2"));
+        assertThat(cluster.eventsFor(ResourceKind.CERTIFICATE, "demo", "web")).hasSize(4);
+    }
+
+    @Test
     void listenersRunAfterDiskWrite() {
         StateLayout layout = new StateLayout(state);
         DirectoryCluster cluster = DirectoryCluster.open(layout, new MutableClock(NOW));
