@@ -15,7 +15,6 @@ import io.fabric8.kubernetes.api.model.Secret;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -149,7 +148,7 @@ public final class DirectoryCluster implements Cluster {
      */
     private static void setAside(ResourceKind<?> kind, Path file, Exception cause) {
         Path aside = file.resolveSibling(file.getFileName() + UNREADABLE_SUFFIX);
-        String reason = firstLine(cause.getMessage());
+        String reason = FailureReasons.firstLine(cause.getMessage());
         try {
             AtomicFiles.move(file, aside);
             LOG.warn("stored {} file {} cannot be read ({}); renamed it to {} and continue without it: Certwright"
@@ -160,14 +159,6 @@ public final class DirectoryCluster implements Cluster {
                     + ") and renaming it failed: " + e.getMessage() + "; delete the file to let Certwright recreate"
                     + " the object", cause);
         }
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "no details";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 
     private static boolean isObjectFile(Path path) {
@@ -351,20 +342,9 @@ public final class DirectoryCluster implements Cluster {
     static UncheckedIOException storageFailure(String action, ResourceKind<?> kind, String namespace, String name,
             String location, IOException cause) {
         String object = kind.kind() + " " + (namespace == null ? "" : namespace + "/") + name;
-        String reason = reasonOf(cause);
+        String reason = FailureReasons.reasonOf(cause);
         return new UncheckedIOException(action + " " + object + " " + location + " failed: " + reason + "; "
                 + fixFor(cause, reason), cause);
-    }
-
-    /** Returns the operating system's reason without the file name that FileSystemException prepends. */
-    private static String reasonOf(IOException cause) {
-        if (cause instanceof FileSystemException fileSystemError && fileSystemError.getReason() != null) {
-            return fileSystemError.getReason();
-        }
-        if (cause instanceof AccessDeniedException) {
-            return "Permission denied";
-        }
-        return String.valueOf(cause.getMessage());
     }
 
     private static String fixFor(IOException cause, String reason) {

@@ -7,7 +7,6 @@ import io.certwright.core.cluster.ResourceKind;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,42 +92,59 @@ final class PersistentEvents {
         if (name.startsWith(".") && name.endsWith(".tmp")) {
             // Left by a write that a crash interrupted before its rename.
             AtomicFiles.deleteQuietly(file);
-        } else if (name.endsWith(".yaml") && attributes.size() > MAX_EVENTS_FILE_BYTES) {
-            LOG.warn("skipping stored events file larger than {} bytes; the object's next event replaces it: file={},"
-                    + " size={}", MAX_EVENTS_FILE_BYTES, file, attributes.size());
         } else if (name.endsWith(".yaml")) {
             loadFile(file);
         }
     }
 
     private void loadFile(Path file) {
-        Event[] read;
+        StoredEvents read;
         try {
-            read = Json.yaml().readValue(Files.readAllBytes(file), Event[].class);
+            read = readFile(file);
         } catch (IOException | RuntimeException e) {
             warnSkipped(file, e);
             return;
         }
+        if (read.skipped() > 0) {
+            LOG.warn("skipped {} of {} stored events with a missing field or about another object: file={}",
+                    read.skipped(), read.skipped() + read.events().size(), file);
+        }
+        if (!read.events().isEmpty()) {
+            Event first = read.events().get(0);
+            ObjectEvents stored = new ObjectEvents();
+            stored.events.addAll(read.events());
+            byObject.put(objectKey(first.kind(), first.namespace(), first.name()), stored);
+        }
+    }
+
+    /** The usable events of one file, and how many entries of it were dropped. */
+    record StoredEvents(List<Event> events, int skipped) {
+    }
+
+    /**
+     * Reads an events file, keeping the complete entries about the object of the first one. Used by the
+     * runtime at start-up and by {@link StoredState} for commands.
+     *
+     * @throws IOException when the file cannot be read or is larger than {@link #MAX_EVENTS_FILE_BYTES}
+     */
+    static StoredEvents readFile(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size > MAX_EVENTS_FILE_BYTES) {
+            throw new IOException("the file is " + size + " bytes, larger than the " + MAX_EVENTS_FILE_BYTES
+                    + " bytes an events file can hold");
+        }
+        Event[] read = Json.yaml().readValue(Files.readAllBytes(file), Event[].class);
         List<Event> events = new ArrayList<>();
         for (Event event : read == null ? new Event[0] : read) {
             if (isComplete(event) && (events.isEmpty() || isAboutSameObject(events.get(0), event))) {
                 events.add(event);
             }
         }
-        if (events.size() < (read == null ? 0 : read.length)) {
-            LOG.warn("skipped {} of {} stored events with a missing field or about another object: file={}",
-                    read.length - events.size(), read.length, file);
-        }
-        if (!events.isEmpty()) {
-            Event first = events.get(0);
-            ObjectEvents stored = new ObjectEvents();
-            stored.events.addAll(events);
-            byObject.put(objectKey(first.kind(), first.namespace(), first.name()), stored);
-        }
+        return new StoredEvents(List.copyOf(events), (read == null ? 0 : read.length) - events.size());
     }
 
     /** Returns whether a stored event has every field that recording and printing events read. */
-    static boolean isComplete(Event event) {
+    private static boolean isComplete(Event event) {
         return event != null && event.kind() != null && event.name() != null && event.type() != null
                 && event.reason() != null && event.message() != null && event.count() > 0
                 && event.firstTimestamp() != null && event.lastTimestamp() != null;
@@ -142,14 +158,12 @@ final class PersistentEvents {
     /** Logs a skipped events file or directory with the first line of the reason, never the file's content. */
     private static void warnSkipped(Path path, Exception cause) {
         LOG.warn("could not read stored events, skipping them; the object's next event replaces them: path={},"
-                + " error={}", path, firstLine(cause));
+                + " error={}", path, shortReason(cause));
     }
 
-    private static String firstLine(Exception cause) {
-        String message = cause instanceof FileSystemException fileSystemError
-                && fileSystemError.getReason() != null ? fileSystemError.getReason() : String.valueOf(cause.getMessage());
-        int newline = message.indexOf('\n');
-        String line = newline < 0 ? message : message.substring(0, newline);
+    /** Returns the reason of a failure, cut to 200 characters so that a parse error echoes little of the file. */
+    private static String shortReason(Exception cause) {
+        String line = FailureReasons.describe(cause);
         return line.length() > 200 ? line.substring(0, 200) + "..." : line;
     }
 
@@ -227,7 +241,7 @@ final class PersistentEvents {
             AtomicFiles.writeUnsynced(layout.events(kind, namespace, name), Json.yaml().writeValueAsBytes(events),
                     AtomicFiles.PUBLIC_FILE);
         } catch (UncheckedIOException e) {
-            warnStoreFailed(now, kind, namespace == null ? name : namespace + "/" + name, firstLine(e.getCause()));
+            warnStoreFailed(now, kind, namespace == null ? name : namespace + "/" + name, shortReason(e.getCause()));
         }
     }
 

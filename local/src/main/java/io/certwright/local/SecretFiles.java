@@ -170,8 +170,8 @@ public final class SecretFiles {
                     + e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new IllegalStateException("stored Secret " + namespace + "/" + name + " at " + link
-                    + " cannot be read (" + reasonOf(e) + "); the local runtime moves it aside and issues it again"
-                    + " at its next start", e);
+                    + " cannot be read (" + FailureReasons.describe(e) + "); the local runtime moves it aside and"
+                    + " issues it again at its next start", e);
         }
     }
 
@@ -225,7 +225,8 @@ public final class SecretFiles {
         String versionName = version.getFileName().toString();
         if (!versionName.startsWith("..") || !namespaceDirectory.equals(version.getParent())) {
             LOG.warn("skipping stored Secret {}/{}: {} cannot be read ({}); point the symlink at a readable version"
-                    + " or delete it", namespaceDirectory.getFileName(), link.getFileName(), version, reasonOf(cause));
+                    + " or delete it", namespaceDirectory.getFileName(), link.getFileName(), version,
+                    FailureReasons.describe(cause));
             return;
         }
         setAside(namespaceDirectory.getFileName().toString(), link, version, cause);
@@ -245,15 +246,7 @@ public final class SecretFiles {
         AtomicFiles.syncDirectory(link.getParent());
         LOG.warn("stored Secret {}/{} cannot be read ({}); moved its files to {} and continue without it:"
                 + " Certwright issues the Secret again from its Certificate. Delete the moved files once inspected",
-                namespace, link.getFileName(), reasonOf(cause), aside);
-    }
-
-    /** Returns the first line of a read failure, with the file it names when the exception gives one. */
-    private static String reasonOf(Exception cause) {
-        String message = cause instanceof NoSuchFileException missing ? "missing " + missing.getFile()
-                : String.valueOf(cause.getMessage());
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+                namespace, link.getFileName(), FailureReasons.describe(cause), aside);
     }
 
     /** Returns the version directory a symlink points at, or null when the link is missing. */

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -111,11 +110,7 @@ public final class StoredState {
     public List<Event> events(String kind, String namespace, String name) {
         Path file = layout.events(kind, namespace, name);
         try {
-            if (Files.size(file) > PersistentEvents.MAX_EVENTS_FILE_BYTES) {
-                return List.of();
-            }
-            Event[] events = Json.yaml().readValue(Files.readAllBytes(file), Event[].class);
-            return events == null ? List.of() : Arrays.stream(events).filter(PersistentEvents::isComplete).toList();
+            return PersistentEvents.readFile(file).events();
         } catch (IOException | RuntimeException e) {
             return List.of();
         }
