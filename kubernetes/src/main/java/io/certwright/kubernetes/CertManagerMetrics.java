@@ -163,7 +163,7 @@ final class CertManagerMetrics {
         return "Unknown";
     }
 
-    private static String nullToEmpty(String value) {
+    static String nullToEmpty(String value) {
         return value == null ? "" : value;
     }
 }

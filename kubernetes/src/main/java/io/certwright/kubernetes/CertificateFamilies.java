@@ -1,5 +1,7 @@
 package io.certwright.kubernetes;
 
+import static io.certwright.kubernetes.CertManagerMetrics.nullToEmpty;
+
 import io.certwright.api.model.Certificate;
 import io.certwright.api.model.CertificateCondition;
 import io.certwright.api.model.IssuerReference;
@@ -168,9 +170,5 @@ final class CertificateFamilies {
                     + "\",issuer_group=\"" + PrometheusText.escapeLabelValue(group) + "\"")
                     .getBytes(StandardCharsets.UTF_8);
         }
-    }
-
-    private static String nullToEmpty(String value) {
-        return value == null ? "" : value;
     }
 }

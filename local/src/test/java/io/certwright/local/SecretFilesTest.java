@@ -176,7 +176,7 @@ class SecretFilesTest {
     }
 
     @Test
-    void invalidMetadataIsSetAsideAndNamedOnRead() throws IOException {
+    void invalidMetadataIsSetAside() throws IOException {
         SecretFiles files = new SecretFiles(new StateLayout(root));
         files.write(secret("web-tls", Map.of("tls.crt", "C1", "tls.key", "K1")));
         Path link = root.resolve("secrets").resolve("demo").resolve("web-tls");

@@ -47,10 +47,10 @@ final class DerivedPublicKeys {
     }
 
     /**
-     * Returns the digest that identifies a private key. An EC key is identified by its scalar and curve,
-     * because the same key encodes differently as generated (PKCS#8 without parameters or public key) and as
-     * parsed back from SEC 1 (with both), and the cache would miss once for each form. Other keys are
-     * identified by their encoding.
+     * Returns the digest that identifies a private key. An EC key is identified by its scalar and curve. Its
+     * encoding differs between the generated key (PKCS#8 without parameters or public key) and the same key
+     * parsed back from SEC 1 (with both), so the cache would miss once for each form. Other keys are identified
+     * by their encoding.
      */
     private static ByteBuffer digestOf(PrivateKey key) {
         byte[] secret = key instanceof ECPrivateKey ec ? ec.getS().toByteArray() : key.getEncoded();

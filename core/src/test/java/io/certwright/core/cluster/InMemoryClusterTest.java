@@ -336,7 +336,7 @@ class InMemoryClusterTest {
     }
 
     @Test
-    void deleteCollectsReferenceWithoutUidByKindAndName() {
+    void deleteMatchesUidlessReferenceByName() {
         Certificate owner = cluster.create(ResourceKind.CERTIFICATE, certificate("web"));
         CertificateRequest request = request("by-name", owner, true);
         request.getMetadata().getOwnerReferences().get(0).setUid(null);
@@ -360,7 +360,7 @@ class InMemoryClusterTest {
     }
 
     @Test
-    void deleteNotifiesCollectedObjectsInKindAndKeyOrder() {
+    void deleteNotifiesInKindAndKeyOrder() {
         Certificate owner = cluster.create(ResourceKind.CERTIFICATE, certificate("web"));
         cluster.create(ResourceKind.CERTIFICATE_REQUEST, request("web-2", owner, true));
         cluster.create(ResourceKind.CERTIFICATE_REQUEST, request("web-1", owner, true));
